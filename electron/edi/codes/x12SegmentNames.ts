@@ -1,0 +1,55 @@
+// Readable names for the X12 segments most common in 850/855/856/810 and their envelopes, so an explanation
+// can say 'Segment N1 (Party Identification, ...)'. Names follow the ASC X12 005010 segment directory
+// (004010 names differ slightly for a few, e.g. N1 'Name'). Unlisted segments are shown by ID only.
+
+const SEGMENT_NAMES: Readonly<Record<string, string>> = {
+  ISA: 'Interchange Control Header',
+  IEA: 'Interchange Control Trailer',
+  GS: 'Functional Group Header',
+  GE: 'Functional Group Trailer',
+  ST: 'Transaction Set Header',
+  SE: 'Transaction Set Trailer',
+  BEG: 'Beginning Segment for Purchase Order',
+  BAK: 'Beginning Segment for Purchase Order Acknowledgment',
+  BIG: 'Beginning Segment for Invoice',
+  BSN: 'Beginning Segment for Ship Notice',
+  CUR: 'Currency',
+  REF: 'Reference Information',
+  PER: 'Administrative Communications Contact',
+  FOB: 'F.O.B. Related Instructions',
+  ITD: 'Terms of Sale/Deferred Terms of Sale',
+  DTM: 'Date/Time Reference',
+  TD1: 'Carrier Details (Quantity and Weight)',
+  TD3: 'Carrier Details (Equipment)',
+  TD4: 'Carrier Details (Special Handling)',
+  TD5: 'Carrier Details (Routing Sequence/Transit Time)',
+  N1: 'Party Identification',
+  N2: 'Additional Name Information',
+  N3: 'Party Location',
+  N4: 'Geographic Location',
+  PO1: 'Baseline Item Data',
+  PO4: 'Item Physical Details',
+  PID: 'Product/Item Description',
+  ACK: 'Line Item Acknowledgment',
+  IT1: 'Baseline Item Data (Invoice)',
+  SAC: 'Service, Promotion, Allowance, or Charge Information',
+  TXI: 'Tax Information',
+  TDS: 'Total Monetary Value Summary',
+  ISS: 'Invoice Shipment Summary',
+  CAD: 'Carrier Detail',
+  CTT: 'Transaction Totals',
+  AMT: 'Monetary Amount Information',
+  MSG: 'Message Text',
+  NTE: 'Note/Special Instruction',
+  HL: 'Hierarchical Level',
+  LIN: 'Item Identification',
+  SN1: 'Item Detail (Shipment)',
+  PRF: 'Purchase Order Reference',
+  MAN: 'Marks and Numbers Information',
+  SLN: 'Subline Item Detail',
+  SDQ: 'Destination Quantity',
+};
+
+export function segmentName(segmentId: string): string | undefined {
+  return Object.hasOwn(SEGMENT_NAMES, segmentId) ? SEGMENT_NAMES[segmentId] : undefined;
+}

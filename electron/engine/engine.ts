@@ -1,0 +1,272 @@
+// The sync engine: one object built from injected adapters (clock, store path, credential source,
+// settings, notifier), so the Electron shell, the tests, the benchmarks and the headless demo build it
+// alike. It never imports electron.
+import { join } from 'node:path';
+import { EngineSettings, type EngineSettingsInput } from '../../shared/config/engineSettings.ts';
+import { openStore, type Store } from '../store/store.ts';
+import { createUnitOfWork } from '../flows/flowContext.ts';
+import { createHealthTracker, type SystemHealth, type SystemName } from '../sync/health.ts';
+import { pollFeed } from '../sync/feedPoller.ts';
+import { createOutboxDelivery } from '../sync/outboxDelivery.ts';
+import { createSecretScrubber, type SecretScrubber } from '../logging/secretScrubber.ts';
+import { createLogger, type Logger } from '../logging/logger.ts';
+import { TypedEmitter } from './typedEmitter.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createWaker } from './waker.ts';
+import { createRunStats, type RunStats } from './runStats.ts';
+import { feedFlows, outboxOperations } from './flowRegistry.ts';
+import { releaseUnknownPartners } from './quarantineRelease.ts';
+import { createHttpPorts } from './httpPorts.ts';
+import type { EngineEvents } from './events.ts';
+import type { Notifier } from './notifier.ts';
+import type { Ports } from './ports.ts';
+import type { CredentialSource } from '../connectors/credentialSource.ts';
+import type { CaseQuery } from '../store/cases.ts';
+
+export const STORE_FILE = 'partner-desk.sqlite';
+
+export interface EngineOptions {
+  /** Folder holding the engine's SQLite file. */
+  dataDir: string;
+  settings: EngineSettingsInput;
+  credentials: CredentialSource;
+  notifier: Notifier;
+  clock?: Clock;
+  logger?: Logger;
+  scrubber?: SecretScrubber;
+  random?: () => number;
+  /** Replaces the HTTP connectors (tests that wrap or observe them). */
+  ports?: Ports;
+}
+
+export interface CycleReport {
+  itemsRead: number;
+  errors: { feed: string; message: string }[];
+}
+
+export class EngineSettingsError extends Error {}
+
+export function parseEngineSettings(input: EngineSettingsInput): EngineSettings {
+  const parsed = EngineSettings.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new EngineSettingsError(`The engine settings are not valid: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export function createEngine(options: EngineOptions) {
+  const settings = parseEngineSettings(options.settings);
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  const scrubber = options.scrubber ?? createSecretScrubber();
+  const logger = options.logger ?? createLogger({ scrubber, level: 'warn' });
+  const events = new TypedEmitter<EngineEvents>();
+  const stats = createRunStats();
+  const store: Store = openStore(join(options.dataDir, STORE_FILE));
+  const ports = options.ports ?? createHttpPorts({ settings, credentials: options.credentials, scrubber, logger, clock });
+  const publish = <K extends keyof EngineEvents>(event: K, payload: EngineEvents[K]) => events.emit(event, payload);
+  const health = createHealthTracker(
+    ['xconnector', 'trading-grid'],
+    { backoffBaseMs: 1000, backoffMaxMs: 60_000, authRetryMs: settings.authRetryMs },
+    (h) => publish('healthChanged', h),
+    options.random,
+  );
+  const outboxWaker = createWaker(clock);
+  const pollWaker = createWaker(clock);
+  const unit = createUnitOfWork({
+    store,
+    mappings: settings.mappings,
+    now,
+    publish,
+    onEnqueued: (e) => {
+      stats.enqueued(e);
+      outboxWaker.wake();
+    },
+    onQuarantined: (k) => stats.quarantined(k),
+  });
+  const delivery = createOutboxDelivery({
+    store,
+    unit,
+    health,
+    ports,
+    notifier: options.notifier,
+    operations: outboxOperations,
+    policy: settings.outbox,
+    now,
+    random: options.random,
+    logger,
+    publish,
+    onDelivered: (e, recovered) => stats.delivered(e, recovered),
+    onDeadLettered: (e) => stats.deadLettered(e),
+  });
+  const flows = [...feedFlows].sort((a, b) => a.order - b.order);
+  const lastPollAt = new Map<SystemName, number>();
+  const interval: Record<SystemName, number> = {
+    xconnector: settings.poll.xconnectorIntervalMs,
+    'trading-grid': settings.poll.tradingGridIntervalMs,
+  };
+
+  let paused = false;
+  let running: { stop: AbortController; loops: Promise<void>[] } | null = null;
+
+  const publishOutboxCounts = () => {
+    const c = store.outbox.counts();
+    publish('outboxChanged', { pending: c.pending, dead: c.dead });
+  };
+
+  /** Reads every feed of the given systems to its end, directory feeds first. */
+  async function pollSystems(systems: SystemName[], signal?: AbortSignal): Promise<CycleReport> {
+    const report: CycleReport = { itemsRead: 0, errors: [] };
+    let directoryChanged = false;
+    for (const flow of flows) {
+      if (!systems.includes(flow.system)) continue;
+      for (;;) {
+        const outcome = await pollFeed(flow, { store, ports, unit, health, now, pageSize: settings.poll.pageSize, logger, signal });
+        report.itemsRead += outcome.items;
+        if (flow.order === 0 && outcome.items > 0) directoryChanged = true;
+        if (outcome.error) report.errors.push({ feed: flow.feed, message: outcome.error.message });
+        // pollFeed stops after a bounded number of pages; go on while it still finds a backlog.
+        if (outcome.error || !outcome.attempted || outcome.pages < 50 || signal?.aborted) break;
+      }
+    }
+    for (const s of systems) lastPollAt.set(s, now());
+    stats.itemsRead(report.itemsRead);
+    if (directoryChanged) releaseUnknownPartners(store, unit, flows, logger);
+    return report;
+  }
+
+  async function pollLoop(stop: AbortSignal): Promise<void> {
+    while (!stop.aborted) {
+      const t = now();
+      const due = (['xconnector', 'trading-grid'] as SystemName[]).filter((s) => t >= (lastPollAt.get(s) ?? 0) + interval[s]);
+      if (!paused && due.length > 0) {
+        try {
+          await pollSystems(due, stop);
+        } catch (error) {
+          logger.error({ err: error }, 'poll cycle failed');
+        }
+      }
+      const next = Math.min(...(['xconnector', 'trading-grid'] as SystemName[]).map((s) => (lastPollAt.get(s) ?? 0) + interval[s]));
+      await pollWaker.sleep(Math.max(50, next - now()), stop);
+    }
+  }
+
+  async function outboxLoop(stop: AbortSignal): Promise<void> {
+    while (!stop.aborted) {
+      let attempted = 0;
+      if (!paused) {
+        try {
+          attempted = await delivery.drain(stop);
+          if (attempted > 0) publishOutboxCounts();
+        } catch (error) {
+          logger.error({ err: error }, 'outbox delivery failed');
+        }
+      }
+      if (attempted > 0) continue;
+      const nextDue = store.outbox.nextDueAt();
+      const wait = nextDue === null ? 30_000 : Math.min(30_000, Math.max(50, nextDue - now()));
+      await outboxWaker.sleep(wait, stop);
+    }
+  }
+
+  return {
+    events,
+    on: events.on.bind(events),
+    settings,
+    /** Starts polling and delivering in the background. */
+    start(): void {
+      if (running) return;
+      const stop = new AbortController();
+      running = { stop, loops: [pollLoop(stop.signal), outboxLoop(stop.signal)] };
+    },
+    /** Stops the background loops; in-flight requests finish or are abandoned safely (the outbox resumes them). */
+    async stop(): Promise<void> {
+      if (!running) return;
+      running.stop.abort();
+      await Promise.allSettled(running.loops);
+      running = null;
+    },
+    pause(): void {
+      paused = true;
+    },
+    resume(): void {
+      paused = false;
+      pollWaker.wake();
+      outboxWaker.wake();
+    },
+    isPaused: () => paused,
+    /** One full cycle now: read every feed to its end, then deliver everything due. */
+    async syncNow(): Promise<CycleReport> {
+      const report = await pollSystems(['xconnector', 'trading-grid']);
+      await delivery.drain();
+      publishOutboxCounts();
+      return report;
+    },
+    /**
+     * Runs until the current backlog is synced: feeds read to their end and the outbox holding nothing
+     * but dead letters. Used by `npm run demo -- --once` and by tests.
+     */
+    async runUntilIdle(opts: { timeoutMs?: number } = {}): Promise<{ idle: boolean; stats: RunStats }> {
+      const deadline = now() + (opts.timeoutMs ?? 120_000);
+      while (now() < deadline) {
+        const report = await pollSystems(['xconnector', 'trading-grid']);
+        const attempted = await delivery.drain();
+        const pending = store.outbox.counts().pending;
+        if (report.itemsRead === 0 && attempted === 0 && pending === 0 && report.errors.length === 0) {
+          publishOutboxCounts();
+          return { idle: true, stats: stats.snapshot() };
+        }
+        if (attempted === 0) {
+          const nextDue = store.outbox.nextDueAt();
+          const wait = nextDue === null ? 200 : Math.max(10, Math.min(nextDue - now(), 5_000));
+          await clock.sleep(Math.min(wait, Math.max(0, deadline - now())));
+        }
+      }
+      publishOutboxCounts();
+      return { idle: false, stats: stats.snapshot() };
+    },
+    stats: () => stats.snapshot(),
+    health: (): SystemHealth[] => health.all(),
+    credentialsChanged(system: SystemName): void {
+      health.credentialsChanged(system);
+      pollWaker.wake();
+      outboxWaker.wake();
+    },
+    outbox: {
+      counts: () => store.outbox.counts(),
+      deadLetters: (limit?: number, offset?: number) => store.outbox.deadLetters(limit, offset),
+      retry(id: number): boolean {
+        const ok = store.outbox.retryDead(id, now());
+        if (ok) (outboxWaker.wake(), publishOutboxCounts());
+        return ok;
+      },
+      discard(id: number): boolean {
+        const ok = store.outbox.discardDead(id, now());
+        if (ok) publishOutboxCounts();
+        return ok;
+      },
+    },
+    quarantine: {
+      open: (opts?: Parameters<Store['quarantine']['open']>[0]) => store.quarantine.open(opts),
+      count: () => store.quarantine.openCount(),
+    },
+    cases: {
+      list: (q: CaseQuery) => store.cases.list(q),
+      get: (id: string) => store.cases.get(id),
+      count: () => store.cases.count(),
+    },
+    transactions: {
+      failed: (limit?: number, offset?: number) => store.transactions.failed(limit, offset),
+      failedCount: () => store.transactions.failedCount(),
+    },
+    /** Stops the loops and closes connections and the database. */
+    async close(): Promise<void> {
+      await this.stop();
+      await Promise.allSettled([ports.xconnector.close(), ports.tradingGrid.close()]);
+      store.close();
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

@@ -1,0 +1,16 @@
+// The desktop notification the engine asks for. The shell turns it into a native notification
+// (grouped, throttled, quiet hours); the headless demo prints it.
+export interface NotificationRequest {
+  /** Stable id: the same request delivered twice after a crash can be recognised and shown once. */
+  id: string;
+  kind: 'transaction_failed' | 'sla_warning' | 'sla_breach' | 'credentials';
+  partnerId: string | null;
+  title: string;
+  body: string;
+  /** What a click opens, e.g. `transaction:T-1` or `case:exc:E-1`. */
+  target: string;
+}
+
+export interface Notifier {
+  notify(request: NotificationRequest): Promise<void>;
+}

@@ -1,0 +1,40 @@
+// What the engine needs from each remote system. The HTTP connectors implement these; keeping the
+// engine on these narrow ports lets the same flows run against the real systems and the simulators.
+import type { Result } from '../http/result.ts';
+import type { FeedPage } from '../../shared/domain/feed.ts';
+import type { IssueLink } from '../../shared/domain/exception.ts';
+import type { Alert, Issue, NewAlert, NewIssue } from '../../shared/domain/issue.ts';
+
+export interface RemoteError {
+  kind: string;
+  message: string;
+  retryable: boolean;
+  retryAfterMs?: number;
+  /** The write may have reached the remote: look it up by correlation reference before trying again. */
+  maybeApplied: boolean;
+  status?: number;
+}
+
+export type Feed = (since: string | undefined, limit: number) => Promise<Result<FeedPage, RemoteError>>;
+
+export interface XConnectorPort {
+  partnersFeed: Feed;
+  exceptionsFeed: Feed;
+  transactionsFeed: Feed;
+  linkException(exceptionId: string, link: IssueLink, idempotencyKey: string): Promise<Result<unknown, RemoteError>>;
+  close(): Promise<void>;
+}
+
+export interface TradingGridPort {
+  communitiesFeed: Feed;
+  createIssue(communityId: string, issue: NewIssue, idempotencyKey: string): Promise<Result<Issue, RemoteError>>;
+  findIssuesByRef(correlationRef: string): Promise<Result<Issue[], RemoteError>>;
+  createAlert(communityId: string, alert: NewAlert, idempotencyKey: string): Promise<Result<Alert, RemoteError>>;
+  findAlertsByRef(correlationRef: string): Promise<Result<Alert[], RemoteError>>;
+  close(): Promise<void>;
+}
+
+export interface Ports {
+  xconnector: XConnectorPort;
+  tradingGrid: TradingGridPort;
+}

@@ -1,0 +1,361 @@
+// A real HTTP server that behaves like Trading Grid as the contract declares it: OAuth2 client
+// credentials with expiring bearer tokens, the communities feed, creating issues and alerts (storing
+// correlationRef, honouring Idempotency-Key or not, as set) and finding them by correlationRef.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import { IDEMPOTENCY_HEADER, endpoint, type Endpoint } from '../../../shared/contracts/endpoint.ts';
+import { tradingGridContract } from '../../../shared/contracts/tradingGrid.ts';
+import type { FeedPage } from '../../../shared/domain/feed.ts';
+import type { Alert, Issue } from '../../../shared/domain/issue.ts';
+import type { Community, Partner } from '../../../shared/domain/partner.ts';
+import { FaultInjector, type FaultConfig } from '../faults.ts';
+import { Rng } from '../rng.ts';
+import { HttpError, problem, route, Router, type Reply } from '../router.ts';
+import type { Scenario } from '../scenario.ts';
+import {
+  commonAdminRoutes,
+  listen,
+  secretEquals,
+  type ListenOptions,
+  type RunningServer,
+} from '../server.ts';
+import { TokenStore, TradingGridState } from './tradingGridState.ts';
+
+export interface TradingGridSimulatorOptions extends ListenOptions {
+  /** OAuth2 client credentials; random (node:crypto) when not given. */
+  clientId?: string;
+  clientSecret?: string;
+  /** Access token lifetime (default 3600). */
+  tokenTtlSeconds?: number;
+  /** When false, a repeated Idempotency-Key creates another object (default true). */
+  honourIdempotencyKeys?: boolean;
+  seed?: number;
+  /** Clock for timestamps and token expiry; defaults to Date.now. */
+  clock?: () => number;
+  faults?: FaultConfig;
+  maxBodyBytes?: number;
+  validateResponses?: boolean;
+}
+
+export const TradingGridSettings = z
+  .object({
+    honourIdempotencyKeys: z.boolean().optional(),
+    tokenTtlSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400 * 30)
+      .optional(),
+  })
+  .strict();
+export type TradingGridSettings = z.infer<typeof TradingGridSettings>;
+
+const IdempotencyKey = z.string().min(1).max(255);
+
+const tgAdmin = {
+  settings: endpoint({
+    id: 'sim.settings',
+    method: 'PUT',
+    path: '/_sim/settings',
+    summary: 'Change simulator settings at run time.',
+    body: TradingGridSettings,
+    response: z.unknown(),
+    status: 200,
+    idempotent: true,
+  }),
+  revokeTokens: endpoint({
+    id: 'sim.revokeTokens',
+    method: 'POST',
+    path: '/_sim/tokens/revoke',
+    summary: 'Forget every issued access token (clients get 401 invalid_token and must fetch a new one).',
+    response: z.unknown(),
+    status: 200,
+    idempotent: false,
+  }),
+};
+
+const REALM = 'trading-grid';
+
+export class TradingGridSimulator {
+  readonly state: TradingGridState;
+  readonly tokens: TokenStore;
+  readonly faults: FaultInjector;
+  readonly router: Router;
+  url = '';
+  private running: RunningServer | undefined;
+  private readonly clientId: string;
+  private readonly clientSecret: string;
+  private tokenTtlSeconds: number;
+  private authFailures = 0;
+  private clientAuthFailures = 0;
+
+  constructor(scenario: Scenario, options: TradingGridSimulatorOptions = {}) {
+    const root = new Rng(options.seed ?? scenario.options.seed).fork('trading-grid');
+    const clock = options.clock ?? Date.now;
+    this.clientId = options.clientId ?? `pd-${randomBytes(6).toString('hex')}`;
+    this.clientSecret = options.clientSecret ?? randomBytes(32).toString('base64url');
+    this.tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
+    this.state = new TradingGridState(scenario, root.fork('state'), clock);
+    this.state.honourIdempotencyKeys = options.honourIdempotencyKeys ?? true;
+    this.tokens = new TokenStore(clock);
+    const endpoints: Endpoint[] = Object.values(tradingGridContract.endpoints);
+    this.faults = new FaultInjector(
+      root.fork('faults'),
+      endpoints.map((e) => e.id),
+    );
+    if (options.faults) this.faults.set(options.faults);
+
+    const e = tradingGridContract.endpoints;
+    this.router = new Router({
+      maxBodyBytes: options.maxBodyBytes,
+      validateResponses: options.validateResponses ?? true,
+      faults: this.faults,
+      auth: (req, ep) => (ep.id === e.token.id ? undefined : this.authenticate(req)),
+      routes: [
+        route(e.token, ({ body }) => this.issueToken(body.client_id, body.client_secret), {
+          preprocess: basicCredentials,
+          invalid: (_where, _error, input) => {
+            const grant = (input as { grant_type?: unknown } | undefined)?.grant_type;
+            const unsupported = typeof grant === 'string' && grant !== 'client_credentials';
+            return problem(
+              400,
+              'Invalid token request',
+              unsupported
+                ? `grant_type ${grant} is not supported`
+                : 'grant_type, client_id and client_secret are required',
+              {},
+              {
+                error: unsupported ? 'unsupported_grant_type' : 'invalid_request',
+              },
+            );
+          },
+        }),
+        route(e.communitiesFeed, ({ query }) => this.feedPage(query.since, query.limit)),
+        route(e.createIssue, ({ params, body, req }) => {
+          this.requireCommunity(params.communityId);
+          const outcome = this.state.createIssue(params.communityId, body, idempotencyKey(req));
+          return { body: outcome.object, headers: replayHeaders(outcome.replayed) };
+        }),
+        route(e.findIssues, ({ query }) => ({
+          body: { items: this.state.issues.find(query.correlationRef) },
+        })),
+        route(e.createAlert, ({ params, body, req }) => {
+          this.requireCommunity(params.communityId);
+          const outcome = this.state.createAlert(params.communityId, body, idempotencyKey(req));
+          return { body: outcome.object, headers: replayHeaders(outcome.replayed) };
+        }),
+        route(e.findAlerts, ({ query }) => ({
+          body: { items: this.state.alerts.find(query.correlationRef) },
+        })),
+        ...commonAdminRoutes(
+          this.faults,
+          () => this.stats(),
+          () => this.resetStats(),
+        ),
+        route(tgAdmin.settings, ({ body }) => ({ body: this.updateSettings(body) }), { admin: true }),
+        route(tgAdmin.revokeTokens, () => ({ body: { revoked: this.tokens.revokeAll() } }), { admin: true }),
+      ],
+    });
+  }
+
+  async listen(options: ListenOptions = {}): Promise<this> {
+    if (this.running) throw new Error('already listening');
+    this.running = await listen(this.router, options);
+    this.url = this.running.url;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await this.running?.close();
+  }
+
+  get credentials(): { clientId: string; clientSecret: string } {
+    return { clientId: this.clientId, clientSecret: this.clientSecret };
+  }
+
+  setFaults(config: FaultConfig): FaultConfig {
+    return this.faults.set(config);
+  }
+
+  settings(): Required<TradingGridSettings> {
+    return { honourIdempotencyKeys: this.state.honourIdempotencyKeys, tokenTtlSeconds: this.tokenTtlSeconds };
+  }
+
+  updateSettings(settings: TradingGridSettings): Required<TradingGridSettings> {
+    const s = TradingGridSettings.parse(settings);
+    if (s.honourIdempotencyKeys !== undefined) this.state.honourIdempotencyKeys = s.honourIdempotencyKeys;
+    if (s.tokenTtlSeconds !== undefined) this.tokenTtlSeconds = s.tokenTtlSeconds;
+    return this.settings();
+  }
+
+  addCommunity(partner: Pick<Partner, 'name' | 'partnerCode'>): Community {
+    return this.state.addCommunity(partner);
+  }
+
+  issues(): Issue[] {
+    return [...this.state.issues.byId.values()];
+  }
+
+  alerts(): Alert[] {
+    return [...this.state.alerts.byId.values()];
+  }
+
+  /** correlationRefs held by more than one issue (or more than one alert). Empty when all is well. */
+  duplicates(): string[] {
+    return this.state.duplicates();
+  }
+
+  stats(): TradingGridStats {
+    const router = this.router.stats();
+    return {
+      requests: router.requests,
+      responses: router.responses,
+      faults: this.faults.injected(),
+      faultsTotal: this.faults.total(),
+      issuesCreated: this.state.issues.size,
+      alertsCreated: this.state.alerts.size,
+      idempotentReplays: this.state.idempotentReplays,
+      idempotencyKeyMismatches: this.state.idempotencyKeyMismatches,
+      createsWithoutIdempotencyKey: this.state.createsWithoutKey,
+      duplicates: this.duplicates(),
+      tokensIssued: this.tokens.issued,
+      activeTokens: this.tokens.active,
+      authFailures: this.authFailures,
+      clientAuthFailures: this.clientAuthFailures,
+      communities: this.state.communities.size,
+      settings: this.settings(),
+    };
+  }
+
+  resetStats(): void {
+    this.router.resetStats();
+    this.faults.resetCounts();
+    this.authFailures = 0;
+    this.clientAuthFailures = 0;
+  }
+
+  private issueToken(clientId: string, clientSecret: string): Reply {
+    if (!(secretEquals(clientId, this.clientId) && secretEquals(clientSecret, this.clientSecret))) {
+      this.clientAuthFailures++;
+      return {
+        status: 401,
+        body: { error: 'invalid_client', error_description: 'Client authentication failed' },
+        headers: { 'www-authenticate': `Basic realm="${REALM}"`, 'cache-control': 'no-store' },
+      };
+    }
+    const token = randomBytes(32).toString('base64url');
+    this.tokens.add(token, this.tokenTtlSeconds);
+    return {
+      body: { access_token: token, token_type: 'Bearer', expires_in: this.tokenTtlSeconds },
+      headers: { 'cache-control': 'no-store', pragma: 'no-cache' },
+    };
+  }
+
+  private authenticate(req: IncomingMessage): Reply | undefined {
+    const header = req.headers.authorization;
+    const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) {
+      this.authFailures++;
+      return problem(401, 'Unauthorized', 'a bearer access token is required', {
+        'www-authenticate': `Bearer realm="${REALM}"`,
+      });
+    }
+    const state = this.tokens.check(match[1] as string);
+    if (state === 'valid') return undefined;
+    this.authFailures++;
+    return problem(
+      401,
+      'Unauthorized',
+      state === 'expired' ? 'the access token expired' : 'the access token is not valid',
+      {
+        'www-authenticate': 'Bearer error="invalid_token"',
+      },
+    );
+  }
+
+  private requireCommunity(communityId: string): void {
+    if (!this.state.community(communityId)) {
+      throw new HttpError(404, 'Community not found', `no community with id ${communityId}`);
+    }
+  }
+
+  private feedPage(since: string | undefined, limit: number): Reply {
+    if (since !== undefined && since !== '' && !/^\d{1,15}$/.test(since)) {
+      throw new HttpError(
+        400,
+        'Invalid cursor',
+        `cursor ${JSON.stringify(since)} was not issued by this server`,
+      );
+    }
+    const slice = this.state.page(since ? Number(since) : 0, limit);
+    const body: FeedPage = {
+      items: slice.items,
+      nextCursor: slice.lastSeq !== undefined ? String(slice.lastSeq) : since || '0',
+      hasMore: slice.hasMore,
+    };
+    return { body };
+  }
+}
+
+export interface TradingGridStats {
+  requests: Record<string, number>;
+  responses: Record<string, Record<string, number>>;
+  faults: ReturnType<FaultInjector['injected']>;
+  faultsTotal: number;
+  issuesCreated: number;
+  alertsCreated: number;
+  idempotentReplays: number;
+  idempotencyKeyMismatches: number;
+  createsWithoutIdempotencyKey: number;
+  duplicates: string[];
+  tokensIssued: number;
+  activeTokens: number;
+  authFailures: number;
+  clientAuthFailures: number;
+  communities: number;
+  settings: Required<TradingGridSettings>;
+}
+
+/** A replayed create answers 201 again with the first object, and says so in a header. */
+function replayHeaders(replayed: boolean): Record<string, string> {
+  return replayed ? { 'idempotent-replayed': 'true' } : {};
+}
+
+function idempotencyKey(req: IncomingMessage): string | undefined {
+  const raw = req.headers[IDEMPOTENCY_HEADER];
+  if (raw === undefined) return undefined;
+  const parsed = IdempotencyKey.safeParse(raw);
+  if (!parsed.success)
+    throw new HttpError(400, 'Invalid Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters');
+  return parsed.data;
+}
+
+/** RFC 6749 §2.3.1: client credentials may come in a Basic header instead of the body. */
+function basicCredentials(body: unknown, req: IncomingMessage): unknown {
+  const header = req.headers.authorization;
+  const match = header === undefined ? null : /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!match || (typeof body !== 'object' && body !== undefined)) return body;
+  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return body;
+  const form = (body ?? {}) as Record<string, unknown>;
+  try {
+    return {
+      ...form,
+      client_id: form['client_id'] ?? decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+      client_secret:
+        form['client_secret'] ?? decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    };
+  } catch {
+    return body;
+  }
+}
+
+export async function startTradingGridSimulator(
+  scenario: Scenario,
+  options: TradingGridSimulatorOptions = {},
+): Promise<TradingGridSimulator> {
+  const sim = new TradingGridSimulator(scenario, options);
+  return sim.listen(options);
+}

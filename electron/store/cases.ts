@@ -1,0 +1,100 @@
+// The desk's cases. Flow 1 opens one per xConnector exception and links it to its Trading Grid issue.
+import type { Db } from './database.ts';
+
+export interface CaseRecord {
+  id: string;
+  origin: 'exception';
+  partnerId: string;
+  communityId: string | null;
+  exceptionId: string | null;
+  tgIssueId: string | null;
+  title: string;
+  type: string;
+  status: string;
+  priority: string;
+  slaState: string;
+  slaDueAt: number | null;
+  payload: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CaseQuery {
+  partnerId?: string;
+  status?: string;
+  slaState?: string;
+  type?: string;
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+type Row = Omit<CaseRecord, 'payload'> & { payload: string };
+
+const columns = `id, origin, partner_id AS partnerId, community_id AS communityId, exception_id AS exceptionId,
+  tg_issue_id AS tgIssueId, title, type, status, priority, sla_state AS slaState, sla_due_at AS slaDueAt, payload,
+  created_at AS createdAt, updated_at AS updatedAt`;
+
+const toRecord = (row: Row): CaseRecord => ({ ...row, payload: JSON.parse(row.payload) as unknown });
+
+/** Turns what a person typed into an FTS5 prefix query that cannot be a syntax error. */
+export function toSearchQuery(text: string): string | null {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.slice(0, 12).map((w) => `"${w}"*`).join(' AND ');
+}
+
+export function createCaseStore(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO cases (id, origin, partner_id, community_id, exception_id, title, type, status, priority, payload, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  const insertSearch = db.prepare('INSERT INTO cases_search (case_id, text) VALUES (?, ?)');
+  const updateDetails = db.prepare('UPDATE cases SET title = ?, priority = ?, payload = ?, updated_at = ? WHERE id = ?');
+  const linkIssue = db.prepare('UPDATE cases SET tg_issue_id = ?, community_id = ?, updated_at = ? WHERE id = ?');
+  const byId = db.prepare(`SELECT ${columns} FROM cases WHERE id = ?`);
+  const byException = db.prepare(`SELECT ${columns} FROM cases WHERE exception_id = ?`);
+  const count = db.prepare('SELECT COUNT(*) AS n FROM cases');
+
+  return {
+    /** Returns true when the case is new. */
+    open(c: Omit<CaseRecord, 'tgIssueId' | 'slaState' | 'slaDueAt' | 'createdAt' | 'updatedAt'> & { searchText: string }, now: number): boolean {
+      const r = insert.run(c.id, c.origin, c.partnerId, c.communityId, c.exceptionId, c.title, c.type, c.status, c.priority, JSON.stringify(c.payload), now, now);
+      if (r.changes > 0) insertSearch.run(c.id, c.searchText);
+      return r.changes > 0;
+    },
+    updateDetails(id: string, d: { title: string; priority: string; payload: unknown }, now: number): void {
+      updateDetails.run(d.title, d.priority, JSON.stringify(d.payload), now, id);
+    },
+    linkIssue(id: string, issueId: string, communityId: string, now: number): boolean {
+      return linkIssue.run(issueId, communityId, now, id).changes > 0;
+    },
+    get(id: string): CaseRecord | undefined {
+      const row = byId.get(id) as Row | undefined;
+      return row && toRecord(row);
+    },
+    byExceptionId(exceptionId: string): CaseRecord | undefined {
+      const row = byException.get(exceptionId) as Row | undefined;
+      return row && toRecord(row);
+    },
+    count(): number {
+      return (count.get() as { n: number }).n;
+    },
+    /** Inbox query: filters use the (column, sla_due_at) indexes; sorted by SLA due time, soonest first. */
+    list(q: CaseQuery): CaseRecord[] {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (q.partnerId) (where.push('partner_id = ?'), args.push(q.partnerId));
+      if (q.status) (where.push('status = ?'), args.push(q.status));
+      if (q.slaState) (where.push('sla_state = ?'), args.push(q.slaState));
+      if (q.type) (where.push('type = ?'), args.push(q.type));
+      const search = q.text ? toSearchQuery(q.text) : null;
+      if (search) (where.push('id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH ?)'), args.push(search));
+      const sql = `SELECT ${columns} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY sla_due_at IS NULL, sla_due_at, id LIMIT ? OFFSET ?`;
+      args.push(Math.min(q.limit ?? 100, 1000), q.offset ?? 0);
+      return (db.prepare(sql).all(...args) as unknown as Row[]).map(toRecord);
+    },
+  };
+}
+export type CaseStore = ReturnType<typeof createCaseStore>;

@@ -1,0 +1,25 @@
+// The engine's store: one SQLite file, reached only through these named areas. No SQL lives elsewhere.
+import { openDatabase } from './database.ts';
+import { createCursorStore } from './cursors.ts';
+import { createDirectoryStore } from './directory.ts';
+import { createCaseStore } from './cases.ts';
+import { createTransactionStore } from './transactions.ts';
+import { createOutboxStore } from './outboxStore.ts';
+import { createQuarantineStore } from './quarantine.ts';
+
+export function openStore(path: string) {
+  const database = openDatabase(path);
+  const { db } = database;
+  return {
+    transaction: database.transaction,
+    isolated: database.isolated,
+    cursors: createCursorStore(db),
+    directory: createDirectoryStore(db),
+    cases: createCaseStore(db),
+    transactions: createTransactionStore(db),
+    outbox: createOutboxStore(db),
+    quarantine: createQuarantineStore(db),
+    close: () => database.close(),
+  };
+}
+export type Store = ReturnType<typeof openStore>;

@@ -1,0 +1,31 @@
+// How one kind of remote write is delivered, and what follows once it is applied.
+import type { Result } from '../http/result.ts';
+import type { Ports, RemoteError } from '../engine/ports.ts';
+import type { OutboxEntry, RemoteSystem } from '../store/outboxStore.ts';
+import type { FlowContext } from '../flows/flowContext.ts';
+import type { Notifier } from '../engine/notifier.ts';
+
+export interface Delivered {
+  remoteId: string | null;
+  /** True when a previous attempt had applied the write and it was found by correlation reference. */
+  recovered: boolean;
+  value?: unknown;
+}
+
+export interface DeliveryDeps {
+  ports: Ports;
+  notifier: Notifier;
+}
+
+export interface OutboxOperation {
+  readonly operation: string;
+  readonly system: RemoteSystem;
+  /** `previousAttempts` > 0 means an earlier attempt may have reached the remote. */
+  deliver(entry: OutboxEntry, previousAttempts: number, deps: DeliveryDeps): Promise<Result<Delivered, RemoteError>>;
+  /** Runs in the same transaction that marks the entry done: the follow-up writes it enqueues cannot be lost. */
+  onDelivered?(entry: OutboxEntry, delivered: Delivered, ctx: FlowContext): void;
+}
+
+export function defineOperation(op: OutboxOperation): OutboxOperation {
+  return op;
+}
