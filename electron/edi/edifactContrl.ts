@@ -132,7 +132,7 @@ export function decodeContrl(text: string): AckDecodeResult {
     raw: string,
   ): void => {
     const style = location !== undefined && Object.keys(location).length > 0 ? 'predicate' : 'sentence';
-    errors.addLazy(() =>
+    errors.add(() =>
       codedError({ source: 'edifact-contrl', level, table, position, code, where, style, location, raw }),
     );
   };

@@ -21,20 +21,10 @@ export class ErrorCollector {
   readonly kept: DecodedError[] = [];
   hidden = 0;
 
-  add(error: DecodedError): void {
-    if (this.kept.length < MAX_ERRORS) this.kept.push(error);
-    else this.hidden += 1;
-  }
-
   /** Build the error only if it will be kept: past the cap, counting is all the work done. */
-  addLazy(build: () => DecodedError): void {
+  add(build: () => DecodedError): void {
     if (this.kept.length < MAX_ERRORS) this.kept.push(build());
     else this.hidden += 1;
-  }
-
-  /** True once the cap is reached, so callers can skip building errors nobody will see. */
-  get full(): boolean {
-    return this.kept.length >= MAX_ERRORS;
   }
 
   get count(): number {

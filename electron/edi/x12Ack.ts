@@ -214,7 +214,7 @@ export function decodeX12Ack(text: string): AckDecodeResult {
     const table: CodeTable = head?.id === 'IK3' ? X12_ELEMENT_620 : X12_ELEMENT_720;
     const foldIntoElements = report.elements.length > 0 && (segmentCode === '' || segmentCode === '8');
     if (head !== undefined && !foldIntoElements) {
-      errors.addLazy(() =>
+      errors.add(() =>
         codedError({
           source: 'x12-997',
           level: 'segment',
@@ -235,7 +235,7 @@ export function decodeX12Ack(text: string): AckDecodeResult {
       );
     }
     for (const element of report.elements) {
-      errors.addLazy(() => {
+      errors.add(() => {
         const [elementPart = '', componentPart = '', repetitionPart = ''] = value(element.segment, 1).split(
           delimiters.component,
         );
@@ -311,7 +311,7 @@ export function decodeX12Ack(text: string): AckDecodeResult {
     for (let i = 2; i <= 6; i += 1) {
       const reason = code(segment, i);
       if (reason === '') continue;
-      errors.addLazy(() =>
+      errors.add(() =>
         codedError({
           source: 'x12-997',
           level: 'transaction',
@@ -327,7 +327,7 @@ export function decodeX12Ack(text: string): AckDecodeResult {
     }
     // A rejection with no reason at all still has to reach the desk as an error.
     if (entry === undefined || (isNegative(outcome) && errors.count === current.errorsAtStart)) {
-      errors.addLazy(() =>
+      errors.add(() =>
         codedError({
           source: 'x12-997',
           level: 'transaction',
@@ -358,7 +358,7 @@ export function decodeX12Ack(text: string): AckDecodeResult {
     for (let i = 5; i <= 9; i += 1) {
       const reason = code(segment, i);
       if (reason === '') continue;
-      errors.addLazy(() =>
+      errors.add(() =>
         codedError({
           source: 'x12-997',
           level: 'group',
@@ -373,7 +373,7 @@ export function decodeX12Ack(text: string): AckDecodeResult {
       );
     }
     if (entry === undefined || (isNegative(outcome) && errors.count === current.errorsAtStart)) {
-      errors.addLazy(() =>
+      errors.add(() =>
         codedError({
           source: 'x12-997',
           level: 'group',

@@ -49,7 +49,9 @@ export class EngineSettingsError extends Error {}
 export function parseEngineSettings(input: EngineSettingsInput): EngineSettings {
   const parsed = EngineSettings.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     throw new EngineSettingsError(`The engine settings are not valid: ${problems}`);
   }
   return parsed.data;
@@ -64,8 +66,10 @@ export function createEngine(options: EngineOptions) {
   const events = new TypedEmitter<EngineEvents>();
   const stats = createRunStats();
   const store: Store = openStore(join(options.dataDir, STORE_FILE));
-  const ports = options.ports ?? createHttpPorts({ settings, credentials: options.credentials, scrubber, logger, clock });
-  const publish = <K extends keyof EngineEvents>(event: K, payload: EngineEvents[K]) => events.emit(event, payload);
+  const ports =
+    options.ports ?? createHttpPorts({ settings, credentials: options.credentials, scrubber, logger, clock });
+  const publish = <K extends keyof EngineEvents>(event: K, payload: EngineEvents[K]) =>
+    events.emit(event, payload);
   const health = createHealthTracker(
     ['xconnector', 'trading-grid'],
     { backoffBaseMs: 1000, backoffMaxMs: 60_000, authRetryMs: settings.authRetryMs },
@@ -122,7 +126,16 @@ export function createEngine(options: EngineOptions) {
     for (const flow of flows) {
       if (!systems.includes(flow.system)) continue;
       for (;;) {
-        const outcome = await pollFeed(flow, { store, ports, unit, health, now, pageSize: settings.poll.pageSize, logger, signal });
+        const outcome = await pollFeed(flow, {
+          store,
+          ports,
+          unit,
+          health,
+          now,
+          pageSize: settings.poll.pageSize,
+          logger,
+          signal,
+        });
         report.itemsRead += outcome.items;
         if (flow.order === 0 && outcome.items > 0) directoryChanged = true;
         if (outcome.error) report.errors.push({ feed: flow.feed, message: outcome.error.message });
@@ -139,7 +152,9 @@ export function createEngine(options: EngineOptions) {
   async function pollLoop(stop: AbortSignal): Promise<void> {
     while (!stop.aborted) {
       const t = now();
-      const due = (['xconnector', 'trading-grid'] as SystemName[]).filter((s) => t >= (lastPollAt.get(s) ?? 0) + interval[s]);
+      const due = (['xconnector', 'trading-grid'] as SystemName[]).filter(
+        (s) => t >= (lastPollAt.get(s) ?? 0) + interval[s],
+      );
       if (!paused && due.length > 0) {
         try {
           await pollSystems(due, stop);
@@ -147,7 +162,11 @@ export function createEngine(options: EngineOptions) {
           logger.error({ err: error }, 'poll cycle failed');
         }
       }
-      const next = Math.min(...(['xconnector', 'trading-grid'] as SystemName[]).map((s) => (lastPollAt.get(s) ?? 0) + interval[s]));
+      const next = Math.min(
+        ...(['xconnector', 'trading-grid'] as SystemName[]).map(
+          (s) => (lastPollAt.get(s) ?? 0) + interval[s],
+        ),
+      );
       await pollWaker.sleep(Math.max(50, next - now()), stop);
     }
   }

@@ -13,12 +13,24 @@ export interface CaseEvent {
 export interface EngineEvents extends Record<string, unknown> {
   caseCreated: CaseEvent;
   caseUpdated: CaseEvent;
-  transactionFailed: { transactionId: string; partnerId: string; documentType: string; status: string; summary: string };
+  transactionFailed: {
+    transactionId: string;
+    partnerId: string;
+    documentType: string;
+    status: string;
+    summary: string;
+  };
   healthChanged: SystemHealth;
   notificationRequested: NotificationRequest;
   quarantined: { feed: string; itemId: string | null; reasonKind: QuarantineReasonKind; reason: string };
   /** A remote write was applied (or found already applied by its correlation reference). */
-  delivered: { outboxId: number; operation: string; system: string; remoteId: string | null; recovered: boolean };
+  delivered: {
+    outboxId: number;
+    operation: string;
+    system: string;
+    remoteId: string | null;
+    recovered: boolean;
+  };
   retryScheduled: { outboxId: number; operation: string; attempt: number; inMs: number; error: string };
   deadLettered: { outboxId: number; operation: string; reason: string };
   outboxChanged: { pending: number; dead: number };

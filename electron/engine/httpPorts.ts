@@ -27,8 +27,18 @@ export function createHttpPorts(o: {
   clock: Clock;
 }): Ports {
   const credentials = scrubbedCredentials(o.credentials, o.scrubber);
-  const xc = createXConnectorClient({ settings: o.settings.xconnector, credentials, logger: o.logger.child({ system: 'xconnector' }), clock: o.clock });
-  const tg = createTradingGridClient({ settings: o.settings.tradingGrid, credentials, logger: o.logger.child({ system: 'trading-grid' }), clock: o.clock });
+  const xc = createXConnectorClient({
+    settings: o.settings.xconnector,
+    credentials,
+    logger: o.logger.child({ system: 'xconnector' }),
+    clock: o.clock,
+  });
+  const tg = createTradingGridClient({
+    settings: o.settings.tradingGrid,
+    credentials,
+    logger: o.logger.child({ system: 'trading-grid' }),
+    clock: o.clock,
+  });
   return {
     xconnector: {
       partnersFeed: (since, limit) => xc.partnersFeed(since, limit),

@@ -21,15 +21,27 @@ export interface XConnectorPort {
   partnersFeed: Feed;
   exceptionsFeed: Feed;
   transactionsFeed: Feed;
-  linkException(exceptionId: string, link: IssueLink, idempotencyKey: string): Promise<Result<unknown, RemoteError>>;
+  linkException(
+    exceptionId: string,
+    link: IssueLink,
+    idempotencyKey: string,
+  ): Promise<Result<unknown, RemoteError>>;
   close(): Promise<void>;
 }
 
 export interface TradingGridPort {
   communitiesFeed: Feed;
-  createIssue(communityId: string, issue: NewIssue, idempotencyKey: string): Promise<Result<Issue, RemoteError>>;
+  createIssue(
+    communityId: string,
+    issue: NewIssue,
+    idempotencyKey: string,
+  ): Promise<Result<Issue, RemoteError>>;
   findIssuesByRef(correlationRef: string): Promise<Result<Issue[], RemoteError>>;
-  createAlert(communityId: string, alert: NewAlert, idempotencyKey: string): Promise<Result<Alert, RemoteError>>;
+  createAlert(
+    communityId: string,
+    alert: NewAlert,
+    idempotencyKey: string,
+  ): Promise<Result<Alert, RemoteError>>;
   findAlertsByRef(correlationRef: string): Promise<Result<Alert[], RemoteError>>;
   close(): Promise<void>;
 }

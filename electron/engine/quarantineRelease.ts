@@ -5,7 +5,12 @@ import type { UnitOfWork } from '../flows/flowContext.ts';
 import type { Store } from '../store/store.ts';
 import type { Logger } from '../logging/logger.ts';
 
-export function releaseUnknownPartners(store: Store, unit: UnitOfWork, flows: AnyFeedFlow[], logger: Logger): number {
+export function releaseUnknownPartners(
+  store: Store,
+  unit: UnitOfWork,
+  flows: AnyFeedFlow[],
+  logger: Logger,
+): number {
   const byFeed = new Map(flows.map((f) => [f.feed, f]));
   let released = 0;
   let offset = 0;
@@ -35,6 +40,7 @@ export function releaseUnknownPartners(store: Store, unit: UnitOfWork, flows: An
     offset += batch.length - progressed;
     if (batch.length < 500) break;
   }
-  if (released > 0) logger.info({ released }, 'quarantined items released after the partner directory changed');
+  if (released > 0)
+    logger.info({ released }, 'quarantined items released after the partner directory changed');
   return released;
 }

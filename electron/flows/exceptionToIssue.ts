@@ -37,8 +37,17 @@ export const exceptionsFeedFlow = defineFeedFlow({
       // The exception changed (or our own link write echoed back): refresh the case, never a second issue.
       const issue = issueFromException(e, route?.partnerName ?? e.partnerId, ctx.mappings);
       if (existing.title !== issue.title || existing.priority !== issue.priority) {
-        ctx.store.cases.updateDetails(caseId, { title: issue.title, priority: issue.priority, payload: e }, ctx.now);
-        ctx.emit('caseUpdated', { caseId, partnerId: e.partnerId, title: issue.title, tgIssueId: existing.tgIssueId });
+        ctx.store.cases.updateDetails(
+          caseId,
+          { title: issue.title, priority: issue.priority, payload: e },
+          ctx.now,
+        );
+        ctx.emit('caseUpdated', {
+          caseId,
+          partnerId: e.partnerId,
+          title: issue.title,
+          tgIssueId: existing.tgIssueId,
+        });
       }
       return;
     }
@@ -68,7 +77,13 @@ export const exceptionsFeedFlow = defineFeedFlow({
         status: 'open',
         priority: issue.priority,
         payload: e,
-        searchText: [issue.title, route.partnerName, route.partnerCode, e.id, ...Object.values(e.references)].join(' '),
+        searchText: [
+          issue.title,
+          route.partnerName,
+          route.partnerCode,
+          e.id,
+          ...Object.values(e.references),
+        ].join(' '),
       },
       ctx.now,
     );
@@ -76,7 +91,12 @@ export const exceptionsFeedFlow = defineFeedFlow({
       // xConnector already holds a link (our data folder was replaced): adopt it instead of creating.
       ctx.store.cases.linkIssue(caseId, e.link.issueId, e.link.communityId, ctx.now);
     } else {
-      const payload: CreateIssuePayload = { caseId, exceptionId: e.id, communityId: route.communityId, issue };
+      const payload: CreateIssuePayload = {
+        caseId,
+        exceptionId: e.id,
+        communityId: route.communityId,
+        issue,
+      };
       ctx.enqueue({
         idempotencyKey: `tg.createIssue:${caseId}`,
         correlationRef: exceptionCorrelationRef(e.id),
@@ -86,7 +106,12 @@ export const exceptionsFeedFlow = defineFeedFlow({
         payload,
       });
     }
-    ctx.emit('caseCreated', { caseId, partnerId: e.partnerId, title: issue.title, tgIssueId: e.link?.issueId ?? null });
+    ctx.emit('caseCreated', {
+      caseId,
+      partnerId: e.partnerId,
+      title: issue.title,
+      tgIssueId: e.link?.issueId ?? null,
+    });
   },
 });
 
@@ -105,7 +130,11 @@ export const createIssueOperation = defineOperation({
     const p = entry.payload as CreateIssuePayload;
     if (!delivered.remoteId) return;
     ctx.store.cases.linkIssue(p.caseId, delivered.remoteId, p.communityId, ctx.now);
-    const link: LinkPayload = { caseId: p.caseId, exceptionId: p.exceptionId, link: { system: 'trading-grid', issueId: delivered.remoteId, communityId: p.communityId } };
+    const link: LinkPayload = {
+      caseId: p.caseId,
+      exceptionId: p.exceptionId,
+      link: { system: 'trading-grid', issueId: delivered.remoteId, communityId: p.communityId },
+    };
     ctx.enqueue({
       idempotencyKey: `xc.linkException:${p.caseId}`,
       correlationRef: entry.correlationRef,
@@ -115,7 +144,12 @@ export const createIssueOperation = defineOperation({
       payload: link,
     });
     const partnerId = ctx.store.cases.get(p.caseId)?.partnerId ?? '';
-    ctx.emit('caseUpdated', { caseId: p.caseId, partnerId, title: p.issue.title, tgIssueId: delivered.remoteId });
+    ctx.emit('caseUpdated', {
+      caseId: p.caseId,
+      partnerId,
+      title: p.issue.title,
+      tgIssueId: delivered.remoteId,
+    });
   },
 });
 

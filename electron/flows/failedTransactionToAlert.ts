@@ -50,7 +50,14 @@ export const transactionsFeedFlow = defineFeedFlow({
       orderingKey: `notify:${t.id}`,
       payload: notification,
     });
-    if (isNew) ctx.emit('transactionFailed', { transactionId: t.id, partnerId: t.partnerId, documentType: t.documentType, status: t.status, summary: decoded.summary });
+    if (isNew)
+      ctx.emit('transactionFailed', {
+        transactionId: t.id,
+        partnerId: t.partnerId,
+        documentType: t.documentType,
+        status: t.status,
+        summary: decoded.summary,
+      });
 
     if (!route || !route.communityId) {
       ctx.quarantine({
@@ -65,13 +72,23 @@ export const transactionsFeedFlow = defineFeedFlow({
     const alert: NewAlert = {
       severity: 'error',
       title: `${what} ${verb}`.slice(0, 500),
-      message: [`${what} from ${partnerName} ${verb}.`, decoded.summary, ...decoded.errors.slice(0, 20).map((e) => `- ${e.explanation}`)]
+      message: [
+        `${what} from ${partnerName} ${verb}.`,
+        decoded.summary,
+        ...decoded.errors.slice(0, 20).map((e) => `- ${e.explanation}`),
+      ]
         .filter((l) => l.length > 0)
         .join('\n')
         .slice(0, 20_000),
       correlationRef: `pd:txn:${t.id}:${t.status}`,
       transactionRef: { id: t.id, documentType: t.documentType, controlNumber: t.controlNumber },
-      errors: decoded.errors.slice(0, 200).map((e) => ({ code: e.code.slice(0, 64), summary: e.summary.slice(0, 500), explanation: e.explanation.slice(0, 2000) })),
+      errors: decoded.errors
+        .slice(0, 200)
+        .map((e) => ({
+          code: e.code.slice(0, 64),
+          summary: e.summary.slice(0, 500),
+          explanation: e.explanation.slice(0, 2000),
+        })),
     };
     const payload: CreateAlertPayload = { transactionId: t.id, communityId: route.communityId, alert };
     ctx.enqueue({

@@ -5,7 +5,9 @@ import type { Feed, Ports } from '../engine/ports.ts';
 import type { SystemName } from '../sync/health.ts';
 import type { FlowContext } from './flowContext.ts';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string; itemId?: string; reasonKind?: 'malformed' | 'unmapped_status' };
+export type ParseResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: string; itemId?: string; reasonKind?: 'malformed' | 'unmapped_status' };
 
 export interface FeedFlow<T> {
   /** The cursor's name, e.g. `xc.exceptions`. */
@@ -20,7 +22,10 @@ export interface FeedFlow<T> {
 }
 
 /** Erases the item type so flows of different kinds sit in one list. */
-export type AnyFeedFlow = FeedFlow<never> & { parse(raw: unknown, mappings: Mappings): ParseResult<unknown>; apply(item: unknown, ctx: FlowContext): void };
+export type AnyFeedFlow = FeedFlow<never> & {
+  parse(raw: unknown, mappings: Mappings): ParseResult<unknown>;
+  apply(item: unknown, ctx: FlowContext): void;
+};
 
 export function defineFeedFlow<T>(flow: FeedFlow<T>): AnyFeedFlow {
   return flow as unknown as AnyFeedFlow;

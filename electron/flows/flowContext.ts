@@ -13,7 +13,13 @@ export interface FlowContext {
   readonly mappings: Mappings;
   /** Returns true when the write is new (its idempotency key was never enqueued before). */
   enqueue(entry: NewOutboxEntry): boolean;
-  quarantine(q: { feed: string; itemId: string | null; reasonKind: QuarantineReasonKind; reason: string; payload: unknown }): void;
+  quarantine(q: {
+    feed: string;
+    itemId: string | null;
+    reasonKind: QuarantineReasonKind;
+    reason: string;
+    payload: unknown;
+  }): void;
   emit<K extends keyof EngineEvents>(event: K, payload: EngineEvents[K]): void;
   /** Runs `work` so that if it throws, its writes and announcements are undone and the rest stand. */
   isolated<T>(work: () => T): { ok: true; value: T } | { ok: false; error: unknown };
@@ -50,7 +56,12 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
         quarantine(q) {
           if (deps.store.quarantine.add(q, ctx.now)) {
             pending.push(() => deps.onQuarantined?.(q.reasonKind));
-            ctx.emit('quarantined', { feed: q.feed, itemId: q.itemId, reasonKind: q.reasonKind, reason: q.reason });
+            ctx.emit('quarantined', {
+              feed: q.feed,
+              itemId: q.itemId,
+              reasonKind: q.reasonKind,
+              reason: q.reason,
+            });
           }
         },
         emit(event, payload) {

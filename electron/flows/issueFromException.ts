@@ -30,7 +30,8 @@ export function describeAmounts(a: NonNullable<PartnerException['amounts']>): st
   const parts: string[] = [];
   if (a.expected !== undefined) parts.push(`expected ${formatMoney(a.expected, a.currency)}`);
   if (a.actual !== undefined) parts.push(`actual ${formatMoney(a.actual, a.currency)}`);
-  if (a.expected !== undefined && a.actual !== undefined) parts.push(`difference ${formatMoney(a.actual - a.expected, a.currency)}`);
+  if (a.expected !== undefined && a.actual !== undefined)
+    parts.push(`difference ${formatMoney(a.actual - a.expected, a.currency)}`);
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
@@ -46,7 +47,8 @@ export function issueFromException(e: PartnerException, partnerName: string, map
     amounts ? `\nAmounts: ${amounts}` : null,
     `\nDetected ${e.detectedAt} (xConnector exception ${e.id}, severity ${e.severity}).`,
   ].filter((l): l is string => l !== null);
-  const mainRef = e.references.poNumber ?? e.references.invoiceNumber ?? e.references.asnNumber ?? e.references.shipmentId;
+  const mainRef =
+    e.references.poNumber ?? e.references.invoiceNumber ?? e.references.asnNumber ?? e.references.shipmentId;
   const title = `${KIND_LABEL[e.kind]}${mainRef ? ` ${mainRef}` : ''}: ${e.summary}`;
   return {
     title: title.length > 500 ? `${title.slice(0, 499)}…` : title,

@@ -17,13 +17,19 @@ export interface TransactionErrors {
 export function decodeTransactionErrors(t: Transaction): TransactionErrors {
   const errors: DecodedError[] = [];
   for (const v of t.validationErrors) errors.push(decodeValidationError(v));
-  if (t.transmissionError) errors.push(decodeTransmissionError(t.transmissionError.code, t.transmissionError.detail));
+  if (t.transmissionError)
+    errors.push(decodeTransmissionError(t.transmissionError.code, t.transmissionError.detail));
   if (t.acknowledgment) {
     const decoded = decodeAcknowledgment(t.acknowledgment.raw);
     if (decoded.ok) errors.push(...decoded.ack.errors);
     else
       errors.push({
-        source: t.acknowledgment.type === 'CONTRL' ? 'edifact-contrl' : t.acknowledgment.type === '999' ? 'x12-999' : 'x12-997',
+        source:
+          t.acknowledgment.type === 'CONTRL'
+            ? 'edifact-contrl'
+            : t.acknowledgment.type === '999'
+              ? 'x12-999'
+              : 'x12-997',
         level: 'interchange',
         code: 'UNREADABLE',
         codeList: 'Partner Desk',
@@ -40,7 +46,8 @@ export function decodeTransactionErrors(t: Transaction): TransactionErrors {
       code: t.rawStatus,
       codeList: 'xConnector status',
       known: false,
-      summary: t.status === 'rejected' ? 'Rejected without a stated reason' : 'Failed without a stated reason',
+      summary:
+        t.status === 'rejected' ? 'Rejected without a stated reason' : 'Failed without a stated reason',
       explanation: `xConnector marked the transaction ${t.rawStatus}${t.statusReason ? `: ${t.statusReason}` : ', with no details'}.`,
       raw: t.rawStatus,
     });

@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
     partners: { type: 'string', default: '12' },
     exceptions: { type: 'string', default: '40' },
     transactions: { type: 'string', default: '200' },
+    'unknown-partners': { type: 'string', default: '2' },
     'activity-ms': { type: 'string', default: '4000' },
     'timeout-ms': { type: 'string', default: '120000' },
   },
@@ -40,6 +41,7 @@ const sims = await startSimulators({
   partners: int('partners'),
   exceptions: int('exceptions'),
   transactions: int('transactions'),
+  unknownPartnerExceptions: int('unknown-partners'),
 });
 const scrubber = createSecretScrubber();
 const credentials = memoryCredentialSource({
@@ -64,7 +66,9 @@ const engine = createEngine({
   logger: createLogger({ scrubber, level: 'warn', write: (l) => process.stderr.write(l) }),
 });
 printEngineActivity(engine, out);
-out(`Partner Desk demo: xConnector simulator ${sims.xconnector.url}, Trading Grid simulator ${sims.tradingGrid.url}, data in ${dataDir}`);
+out(
+  `Partner Desk demo: xConnector simulator ${sims.xconnector.url}, Trading Grid simulator ${sims.tradingGrid.url}, data in ${dataDir}`,
+);
 
 async function shutdown(code: number): Promise<never> {
   await engine.close();
@@ -75,10 +79,20 @@ async function shutdown(code: number): Promise<never> {
 if (args.once) {
   const result = await engine.runUntilIdle({ timeoutMs: int('timeout-ms') });
   const s = result.stats;
-  const summary = { idle: result.idle, ...s, outbox: engine.outbox.counts(), quarantinedTotal: engine.quarantine.count(), cases: engine.cases.count() };
+  const summary = {
+    idle: result.idle,
+    ...s,
+    outbox: engine.outbox.counts(),
+    quarantinedTotal: engine.quarantine.count(),
+    cases: engine.cases.count(),
+  };
   if (args.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-  else out(`Synced: ${s.issuesCreated} issues created, ${s.alertsRaised} alerts raised, ${s.quarantined} quarantined, ${s.deadLettered} dead-lettered.`);
-  if (!result.idle) out('The backlog did not drain before the time-out: see the retries and dead letters above.');
+  else
+    out(
+      `Synced: ${s.issuesCreated} issues created, ${s.alertsRaised} alerts raised, ${s.quarantined} quarantined, ${s.deadLettered} dead-lettered.`,
+    );
+  if (!result.idle)
+    out('The backlog did not drain before the time-out: see the retries and dead letters above.');
   await shutdown(result.idle ? 0 : 1);
 } else {
   engine.start();

@@ -13,12 +13,23 @@ export function printEngineActivity(engine: Engine, write: (line: string) => voi
   const time = () => new Date().toISOString().slice(11, 19);
   const line = (symbol: string, text: string) => write(`${time()} ${symbol} ${text}`);
   engine.on('caseCreated', (e) => line('+', `case ${e.caseId} opened: ${e.title}`));
-  engine.on('transactionFailed', (e) => line('!', `transaction ${e.transactionId} (${e.documentType}) ${e.status}: ${e.summary}`));
-  engine.on('delivered', (e) =>
-    line('✓', `${OPERATION_DONE[e.operation] ?? e.operation}${e.remoteId ? ` (${e.remoteId})` : ''}${e.recovered ? ' — found by correlation reference after a lost response' : ''}`),
+  engine.on('transactionFailed', (e) =>
+    line('!', `transaction ${e.transactionId} (${e.documentType}) ${e.status}: ${e.summary}`),
   );
-  engine.on('retryScheduled', (e) => line('↻', `retry ${e.attempt} of ${e.operation} in ${Math.round(e.inMs)} ms: ${e.error}`));
+  engine.on('delivered', (e) =>
+    line(
+      '✓',
+      `${OPERATION_DONE[e.operation] ?? e.operation}${e.remoteId ? ` (${e.remoteId})` : ''}${e.recovered ? ' — found by correlation reference after a lost response' : ''}`,
+    ),
+  );
+  engine.on('retryScheduled', (e) =>
+    line('↻', `retry ${e.attempt} of ${e.operation} in ${Math.round(e.inMs)} ms: ${e.error}`),
+  );
   engine.on('deadLettered', (e) => line('✗', `dead letter #${e.outboxId} (${e.operation}): ${e.reason}`));
-  engine.on('quarantined', (e) => line('⚠', `quarantined ${e.itemId ?? 'an item'} from ${e.feed}: ${e.reason}`));
-  engine.on('healthChanged', (h) => line('•', `${h.system} is ${h.state}${h.lastError && h.state !== 'ok' ? `: ${h.lastError}` : ''}`));
+  engine.on('quarantined', (e) =>
+    line('⚠', `quarantined ${e.itemId ?? 'an item'} from ${e.feed}: ${e.reason}`),
+  );
+  engine.on('healthChanged', (h) =>
+    line('•', `${h.system} is ${h.state}${h.lastError && h.state !== 'ok' ? `: ${h.lastError}` : ''}`),
+  );
 }

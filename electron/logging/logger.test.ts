@@ -19,7 +19,10 @@ describe('structured logger', () => {
   it('censors fields named like secrets even when the value was never registered', () => {
     const lines: string[] = [];
     const log = createLogger({ scrubber: createSecretScrubber(), write: (l) => lines.push(l) });
-    log.warn({ headers: { authorization: 'Bearer abc.def.ghi', accept: 'json' }, client_secret: 'hunter22' }, 'request');
+    log.warn(
+      { headers: { authorization: 'Bearer abc.def.ghi', accept: 'json' }, client_secret: 'hunter22' },
+      'request',
+    );
     const parsed = JSON.parse(lines[0] ?? '{}') as { headers: Record<string, string>; client_secret: string };
     expect(parsed.headers.authorization).toBe('[secret]');
     expect(parsed.headers.accept).toBe('json');

@@ -43,7 +43,10 @@ function censorKeys(value: unknown, scrubber: SecretScrubber, depth: number): un
   if (Array.isArray(value)) return value.map((v) => censorKeys(v, scrubber, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = scrubber.isSecretKey(k) && typeof v !== 'number' && typeof v !== 'boolean' ? '[secret]' : censorKeys(v, scrubber, depth + 1);
+    out[k] =
+      scrubber.isSecretKey(k) && typeof v !== 'number' && typeof v !== 'boolean'
+        ? '[secret]'
+        : censorKeys(v, scrubber, depth + 1);
   }
   return out;
 }

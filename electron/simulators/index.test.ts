@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { FeedPage } from '../../shared/domain/feed.ts';
+import type { FeedPage } from '../../shared/domain/feed.ts';
 import { Community } from '../../shared/domain/partner.ts';
 import { startSimulators } from './index.ts';
 import { call, fetchToken } from './testSupport.ts';
 
 describe('startSimulators', () => {
   it('starts both servers on one world joined by partnerCode, with random credentials', async () => {
-    const a = await startSimulators({ seed: 21, partners: 8, exceptions: 10, transactions: 10 });
-    const b = await startSimulators({ seed: 21, partners: 8, exceptions: 10, transactions: 10 });
+    const world = { seed: 21, partners: 8, exceptions: 10, transactions: 10, now: Date.UTC(2025, 9, 1) };
+    const a = await startSimulators(world);
+    const b = await startSimulators(world);
     try {
       expect(a.xconnector.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(a.tradingGrid.url).not.toBe(a.xconnector.url);
@@ -16,6 +17,15 @@ describe('startSimulators', () => {
       // Same seed: same partners and communities.
       expect(a.scenario.partners).toEqual(b.scenario.partners);
       expect(a.scenario.communities).toEqual(b.scenario.communities);
+      for (const feed of ['partners', 'exceptions', 'transactions']) {
+        const read = async (s: typeof a): Promise<unknown> =>
+          (
+            await call(`${s.xconnector.url}/api/v1/${feed}?limit=1000`, {
+              headers: { 'x-api-key': s.credentials.xconnectorApiKey },
+            })
+          ).body;
+        expect(await read(a)).toEqual(await read(b));
+      }
 
       const token = await fetchToken(a.tradingGrid.sim);
       const communities = await call<FeedPage>(`${a.tradingGrid.url}/api/v1/communities?limit=100`, {

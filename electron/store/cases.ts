@@ -41,7 +41,10 @@ const toRecord = (row: Row): CaseRecord => ({ ...row, payload: JSON.parse(row.pa
 export function toSearchQuery(text: string): string | null {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.slice(0, 12).map((w) => `"${w}"*`).join(' AND ');
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' AND ');
 }
 
 export function createCaseStore(db: Db) {
@@ -50,16 +53,38 @@ export function createCaseStore(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
   const insertSearch = db.prepare('INSERT INTO cases_search (case_id, text) VALUES (?, ?)');
-  const updateDetails = db.prepare('UPDATE cases SET title = ?, priority = ?, payload = ?, updated_at = ? WHERE id = ?');
-  const linkIssue = db.prepare('UPDATE cases SET tg_issue_id = ?, community_id = ?, updated_at = ? WHERE id = ?');
+  const updateDetails = db.prepare(
+    'UPDATE cases SET title = ?, priority = ?, payload = ?, updated_at = ? WHERE id = ?',
+  );
+  const linkIssue = db.prepare(
+    'UPDATE cases SET tg_issue_id = ?, community_id = ?, updated_at = ? WHERE id = ?',
+  );
   const byId = db.prepare(`SELECT ${columns} FROM cases WHERE id = ?`);
   const byException = db.prepare(`SELECT ${columns} FROM cases WHERE exception_id = ?`);
   const count = db.prepare('SELECT COUNT(*) AS n FROM cases');
 
   return {
     /** Returns true when the case is new. */
-    open(c: Omit<CaseRecord, 'tgIssueId' | 'slaState' | 'slaDueAt' | 'createdAt' | 'updatedAt'> & { searchText: string }, now: number): boolean {
-      const r = insert.run(c.id, c.origin, c.partnerId, c.communityId, c.exceptionId, c.title, c.type, c.status, c.priority, JSON.stringify(c.payload), now, now);
+    open(
+      c: Omit<CaseRecord, 'tgIssueId' | 'slaState' | 'slaDueAt' | 'createdAt' | 'updatedAt'> & {
+        searchText: string;
+      },
+      now: number,
+    ): boolean {
+      const r = insert.run(
+        c.id,
+        c.origin,
+        c.partnerId,
+        c.communityId,
+        c.exceptionId,
+        c.title,
+        c.type,
+        c.status,
+        c.priority,
+        JSON.stringify(c.payload),
+        now,
+        now,
+      );
       if (r.changes > 0) insertSearch.run(c.id, c.searchText);
       return r.changes > 0;
     },
@@ -89,7 +114,9 @@ export function createCaseStore(db: Db) {
       if (q.slaState) (where.push('sla_state = ?'), args.push(q.slaState));
       if (q.type) (where.push('type = ?'), args.push(q.type));
       const search = q.text ? toSearchQuery(q.text) : null;
-      if (search) (where.push('id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH ?)'), args.push(search));
+      if (search)
+        (where.push('id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH ?)'),
+          args.push(search));
       const sql = `SELECT ${columns} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY sla_due_at IS NULL, sla_due_at, id LIMIT ? OFFSET ?`;
       args.push(Math.min(q.limit ?? 100, 1000), q.offset ?? 0);

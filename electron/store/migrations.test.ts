@@ -13,7 +13,9 @@ describe('store migrations', () => {
     openStore(path).close();
     openStore(path).close();
     const db = new DatabaseSync(path);
-    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(LATEST_SCHEMA_VERSION);
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(
+      LATEST_SCHEMA_VERSION,
+    );
     expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { openStore, type Store } from './store.ts';
 import type { NewOutboxEntry } from './outboxStore.ts';
 
-const entry = (key: string, orderingKey: string, system: NewOutboxEntry['system'] = 'trading-grid'): NewOutboxEntry => ({
+const entry = (
+  key: string,
+  orderingKey: string,
+  system: NewOutboxEntry['system'] = 'trading-grid',
+): NewOutboxEntry => ({
   idempotencyKey: key,
   correlationRef: `pd:test:${key}`,
   system,
@@ -63,7 +67,9 @@ describe('outbox table', () => {
     store.outbox.enqueue(entry('xc', 'case-2', 'xconnector'), 1);
     const tg = store.outbox.getByKey('tg')!;
     store.outbox.reschedule(tg.id, 100, 'busy', 2);
-    expect(store.outbox.due(50, ['trading-grid', 'xconnector'], 10).map((e) => e.idempotencyKey)).toEqual(['xc']);
+    expect(store.outbox.due(50, ['trading-grid', 'xconnector'], 10).map((e) => e.idempotencyKey)).toEqual([
+      'xc',
+    ]);
     expect(store.outbox.due(150, ['trading-grid'], 10).map((e) => e.idempotencyKey)).toEqual(['tg']);
     expect(store.outbox.nextDueAt()).toBe(1);
   });

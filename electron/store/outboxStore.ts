@@ -55,27 +55,45 @@ export function createOutboxStore(db: Db) {
   );
   const byId = db.prepare(`SELECT ${columns} FROM outbox WHERE id = ?`);
   const byKey = db.prepare(`SELECT ${columns} FROM outbox WHERE idempotency_key = ?`);
-  const attempt = db.prepare(`UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'`);
+  const attempt = db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'pending'`,
+  );
   const done = db.prepare(
     `UPDATE outbox SET state = 'done', remote_id = ?, last_error = NULL, updated_at = ? WHERE id = ? AND state = 'pending'`,
   );
   const reschedule = db.prepare(
     `UPDATE outbox SET next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`,
   );
-  const dead = db.prepare(`UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`);
+  const dead = db.prepare(
+    `UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`,
+  );
   const retryDead = db.prepare(
     `UPDATE outbox SET state = 'pending', prior_attempts = prior_attempts + attempts, attempts = 0, next_attempt_at = ?, updated_at = ?
      WHERE id = ? AND state = 'dead'`,
   );
-  const discard = db.prepare(`UPDATE outbox SET state = 'discarded', updated_at = ? WHERE id = ? AND state = 'dead'`);
+  const discard = db.prepare(
+    `UPDATE outbox SET state = 'discarded', updated_at = ? WHERE id = ? AND state = 'dead'`,
+  );
   const counts = db.prepare(`SELECT state, COUNT(*) AS n FROM outbox GROUP BY state`);
-  const deadList = db.prepare(`SELECT ${columns} FROM outbox WHERE state = 'dead' ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`);
+  const deadList = db.prepare(
+    `SELECT ${columns} FROM outbox WHERE state = 'dead' ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`,
+  );
   const nextDue = db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE state = 'pending'`);
 
   return {
     /** Returns true when the entry is new; false when this idempotency key was enqueued before. */
     enqueue(e: NewOutboxEntry, now: number): boolean {
-      const r = insert.run(e.idempotencyKey, e.correlationRef, e.system, e.operation, e.orderingKey, JSON.stringify(e.payload), now, now, now);
+      const r = insert.run(
+        e.idempotencyKey,
+        e.correlationRef,
+        e.system,
+        e.operation,
+        e.orderingKey,
+        JSON.stringify(e.payload),
+        now,
+        now,
+        now,
+      );
       return r.changes > 0;
     },
     due(now: number, systems: RemoteSystem[], limit: number): OutboxEntry[] {

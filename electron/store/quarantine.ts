@@ -29,17 +29,29 @@ export function createQuarantineStore(db: Db) {
   const count = db.prepare('SELECT COUNT(*) AS n FROM quarantine WHERE released_at IS NULL');
   return {
     /** Returns true when a new entry was written (the same item for the same reason is kept once). */
-    add(e: { feed: string; itemId: string | null; reasonKind: QuarantineReasonKind; reason: string; payload: unknown }, now: number): boolean {
+    add(
+      e: {
+        feed: string;
+        itemId: string | null;
+        reasonKind: QuarantineReasonKind;
+        reason: string;
+        payload: unknown;
+      },
+      now: number,
+    ): boolean {
       let text: string;
       try {
-        text = typeof e.payload === 'string' ? e.payload : JSON.stringify(e.payload) ?? 'undefined';
+        text = typeof e.payload === 'string' ? e.payload : (JSON.stringify(e.payload) ?? 'undefined');
       } catch {
         text = String(e.payload);
       }
-      if (text.length > MAX_PAYLOAD_CHARS) text = `${text.slice(0, MAX_PAYLOAD_CHARS)}… [truncated, ${text.length} chars]`;
+      if (text.length > MAX_PAYLOAD_CHARS)
+        text = `${text.slice(0, MAX_PAYLOAD_CHARS)}… [truncated, ${text.length} chars]`;
       return insert.run(e.feed, e.itemId, e.reasonKind, e.reason, text, now).changes > 0;
     },
-    open(opts: { reasonKind?: QuarantineReasonKind; limit?: number; offset?: number } = {}): QuarantineEntry[] {
+    open(
+      opts: { reasonKind?: QuarantineReasonKind; limit?: number; offset?: number } = {},
+    ): QuarantineEntry[] {
       const kind = opts.reasonKind ?? null;
       return open.all(kind, kind, opts.limit ?? 100, opts.offset ?? 0) as unknown as QuarantineEntry[];
     },

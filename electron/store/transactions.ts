@@ -32,14 +32,31 @@ export function createTransactionStore(db: Db) {
             status, raw_status AS rawStatus, errors, error_summary AS errorSummary, updated_at AS updatedAt
      FROM transactions WHERE status IN ('failed', 'rejected') ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
   );
-  const failedCount = db.prepare(`SELECT COUNT(*) AS n FROM transactions WHERE status IN ('failed', 'rejected')`);
+  const failedCount = db.prepare(
+    `SELECT COUNT(*) AS n FROM transactions WHERE status IN ('failed', 'rejected')`,
+  );
   return {
     upsert(t: Transaction, errors: unknown[], errorSummary: string | null): void {
-      upsert.run(t.id, t.partnerId, t.standard, t.documentType, t.direction, t.controlNumber, t.status, t.rawStatus,
-        JSON.stringify(errors), errorSummary, JSON.stringify(t), t.updatedAt);
+      upsert.run(
+        t.id,
+        t.partnerId,
+        t.standard,
+        t.documentType,
+        t.direction,
+        t.controlNumber,
+        t.status,
+        t.rawStatus,
+        JSON.stringify(errors),
+        errorSummary,
+        JSON.stringify(t),
+        t.updatedAt,
+      );
     },
     failed(limit = 100, offset = 0): StoredTransaction[] {
-      return (failed.all(limit, offset) as unknown as Row[]).map((r) => ({ ...r, errors: JSON.parse(r.errors) as unknown[] }));
+      return (failed.all(limit, offset) as unknown as Row[]).map((r) => ({
+        ...r,
+        errors: JSON.parse(r.errors) as unknown[],
+      }));
     },
     failedCount(): number {
       return (failedCount.get() as { n: number }).n;

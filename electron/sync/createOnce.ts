@@ -18,13 +18,16 @@ export async function createOnce<T extends Created>(
   if (previousAttempts > 0) {
     const found = await lookup();
     if (!found.ok) return found;
-    const existing = [...found.value].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))[0];
+    const existing = [...found.value].sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+    )[0];
     if (existing) return ok({ remoteId: existing.id, recovered: true, value: existing });
   }
   const created = await create();
   if (!created.ok) {
     // A 2xx whose body we could not read still created the object: treat it like a lost response.
-    if (created.error.kind === 'invalid_response') return { ok: false, error: { ...created.error, retryable: true, maybeApplied: true } };
+    if (created.error.kind === 'invalid_response')
+      return { ok: false, error: { ...created.error, retryable: true, maybeApplied: true } };
     return created;
   }
   return ok({ remoteId: created.value.id, recovered: false, value: created.value });

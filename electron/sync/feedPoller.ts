@@ -49,14 +49,29 @@ export async function pollFeed(flow: AnyFeedFlow, deps: PollDeps): Promise<PollO
       for (const raw of page.items) {
         const parsed = flow.parse(raw, ctx.mappings);
         if (!parsed.ok) {
-          ctx.quarantine({ feed: flow.feed, itemId: parsed.itemId ?? null, reasonKind: parsed.reasonKind ?? 'malformed', reason: parsed.reason, payload: raw });
+          ctx.quarantine({
+            feed: flow.feed,
+            itemId: parsed.itemId ?? null,
+            reasonKind: parsed.reasonKind ?? 'malformed',
+            reason: parsed.reason,
+            payload: raw,
+          });
           continue;
         }
         const applied = ctx.isolated(() => flow.apply(parsed.value, ctx));
         if (!applied.ok) {
           const message = applied.error instanceof Error ? applied.error.message : String(applied.error);
-          deps.logger.error({ feed: flow.feed, err: applied.error }, 'item could not be applied; quarantined');
-          ctx.quarantine({ feed: flow.feed, itemId: idOf(raw), reasonKind: 'malformed', reason: `Partner Desk could not process this item: ${message}`, payload: raw });
+          deps.logger.error(
+            { feed: flow.feed, err: applied.error },
+            'item could not be applied; quarantined',
+          );
+          ctx.quarantine({
+            feed: flow.feed,
+            itemId: idOf(raw),
+            reasonKind: 'malformed',
+            reason: `Partner Desk could not process this item: ${message}`,
+            payload: raw,
+          });
         }
       }
       ctx.store.cursors.set(flow.feed, page.nextCursor, ctx.now);
@@ -69,6 +84,7 @@ export async function pollFeed(flow: AnyFeedFlow, deps: PollDeps): Promise<PollO
 }
 
 function idOf(raw: unknown): string | null {
-  if (raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' && raw.id.length <= 128) return raw.id;
+  if (raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string' && raw.id.length <= 128)
+    return raw.id;
   return null;
 }

@@ -38,7 +38,15 @@ export function createHealthTracker(
   const health = new Map<SystemName, SystemHealth>(
     systems.map((system) => [
       system,
-      { system, state: 'idle', lastSuccessAt: null, lastErrorAt: null, lastError: null, consecutiveFailures: 0, backoffUntil: null },
+      {
+        system,
+        state: 'idle',
+        lastSuccessAt: null,
+        lastErrorAt: null,
+        lastError: null,
+        consecutiveFailures: 0,
+        backoffUntil: null,
+      },
     ]),
   );
   const get = (s: SystemName): SystemHealth => {
@@ -62,7 +70,14 @@ export function createHealthTracker(
     },
     success(s: SystemName, now: number): void {
       const before = get(s);
-      publish(before, { ...before, state: 'ok', lastSuccessAt: now, consecutiveFailures: 0, backoffUntil: null, lastError: before.state === 'ok' ? before.lastError : null });
+      publish(before, {
+        ...before,
+        state: 'ok',
+        lastSuccessAt: now,
+        consecutiveFailures: 0,
+        backoffUntil: null,
+        lastError: before.state === 'ok' ? before.lastError : null,
+      });
     },
     failure(s: SystemName, error: FailureLike, now: number): void {
       const before = get(s);
@@ -79,12 +94,20 @@ export function createHealthTracker(
         state = 'degraded';
         wait = Math.max(error.retryAfterMs ?? 0, backoffDelay(failures - 1, policy, random));
       }
-      publish(before, { ...before, state, lastErrorAt: now, lastError: error.message, consecutiveFailures: failures, backoffUntil: now + wait });
+      publish(before, {
+        ...before,
+        state,
+        lastErrorAt: now,
+        lastError: error.message,
+        consecutiveFailures: failures,
+        backoffUntil: now + wait,
+      });
     },
     /** New credentials were saved: try again at once. */
     credentialsChanged(s: SystemName): void {
       const before = get(s);
-      if (before.state === 'unauthorized') publish(before, { ...before, state: 'idle', backoffUntil: null, consecutiveFailures: 0 });
+      if (before.state === 'unauthorized')
+        publish(before, { ...before, state: 'idle', backoffUntil: null, consecutiveFailures: 0 });
     },
   };
 }

@@ -46,7 +46,10 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
   async function deliverOne(entry: OutboxEntry): Promise<void> {
     const op = ops.get(entry.operation);
     if (!op) {
-      deadLetter(entry, `No handler for outbox operation "${entry.operation}" in this version of Partner Desk.`);
+      deadLetter(
+        entry,
+        `No handler for outbox operation "${entry.operation}" in this version of Partner Desk.`,
+      );
       return;
     }
     // Durable before the request leaves: after a crash the next attempt knows to look the object up.
@@ -67,7 +70,13 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       if (op.system !== 'desktop') deps.health.success(op.system, deps.now());
       if (applied) {
         deps.onDelivered?.(entry, delivered.recovered);
-        deps.publish('delivered', { outboxId: entry.id, operation: entry.operation, system: entry.system, remoteId: delivered.remoteId, recovered: delivered.recovered });
+        deps.publish('delivered', {
+          outboxId: entry.id,
+          operation: entry.operation,
+          system: entry.system,
+          remoteId: delivered.remoteId,
+          recovered: delivered.recovered,
+        });
       }
       return;
     }
@@ -77,7 +86,9 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
   function handleFailure(entry: OutboxEntry, op: OutboxOperation, error: RemoteError): void {
     const now = deps.now();
     const attempt = entry.attempts + 1;
-    const systemWide = ['network', 'timeout', 'server', 'rate_limited', 'unauthorized', 'forbidden'].includes(error.kind);
+    const systemWide = ['network', 'timeout', 'server', 'rate_limited', 'unauthorized', 'forbidden'].includes(
+      error.kind,
+    );
     if (op.system !== 'desktop' && systemWide) deps.health.failure(op.system, error, now);
     if (error.kind === 'unauthorized' || error.kind === 'forbidden') {
       // Not the entry's fault: wait for credentials without spending its attempts toward the dead-letter list.
@@ -92,10 +103,24 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       deadLetter(entry, `Gave up after ${attempt} attempts. Last error: ${error.message}`);
       return;
     }
-    const wait = retryWait(attempt - 1, { backoffBaseMs: deps.policy.retryBaseMs, backoffMaxMs: deps.policy.retryMaxMs }, error.retryAfterMs, random);
+    const wait = retryWait(
+      attempt - 1,
+      { backoffBaseMs: deps.policy.retryBaseMs, backoffMaxMs: deps.policy.retryMaxMs },
+      error.retryAfterMs,
+      random,
+    );
     deps.store.outbox.reschedule(entry.id, now + wait, error.message, now);
-    deps.logger.warn({ outboxId: entry.id, operation: entry.operation, attempt, inMs: wait, kind: error.kind }, 'remote write failed; will retry');
-    deps.publish('retryScheduled', { outboxId: entry.id, operation: entry.operation, attempt, inMs: wait, error: error.message });
+    deps.logger.warn(
+      { outboxId: entry.id, operation: entry.operation, attempt, inMs: wait, kind: error.kind },
+      'remote write failed; will retry',
+    );
+    deps.publish('retryScheduled', {
+      outboxId: entry.id,
+      operation: entry.operation,
+      attempt,
+      inMs: wait,
+      error: error.message,
+    });
   }
 
   function deadLetter(entry: OutboxEntry, reason: string): void {
@@ -151,5 +176,10 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
 
 function unexpected(error: unknown): RemoteError {
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'internal', message: `Unexpected error while delivering: ${message}`, retryable: true, maybeApplied: true };
+  return {
+    kind: 'internal',
+    message: `Unexpected error while delivering: ${message}`,
+    retryable: true,
+    maybeApplied: true,
+  };
 }

@@ -21,7 +21,11 @@ export interface OutboxOperation {
   readonly operation: string;
   readonly system: RemoteSystem;
   /** `previousAttempts` > 0 means an earlier attempt may have reached the remote. */
-  deliver(entry: OutboxEntry, previousAttempts: number, deps: DeliveryDeps): Promise<Result<Delivered, RemoteError>>;
+  deliver(
+    entry: OutboxEntry,
+    previousAttempts: number,
+    deps: DeliveryDeps,
+  ): Promise<Result<Delivered, RemoteError>>;
   /** Runs in the same transaction that marks the entry done: the follow-up writes it enqueues cannot be lost. */
   onDelivered?(entry: OutboxEntry, delivered: Delivered, ctx: FlowContext): void;
 }

@@ -25,7 +25,8 @@ export const xConnectorContract = {
       id: 'xc.exceptionsFeed',
       method: 'GET',
       path: '/api/v1/exceptions',
-      summary: 'Shipment, invoice and order exceptions created or changed since the cursor (items are PartnerException).',
+      summary:
+        'Shipment, invoice and order exceptions created or changed since the cursor (items are PartnerException).',
       query: FeedQuery,
       response: FeedPage,
       status: 200,
@@ -35,7 +36,8 @@ export const xConnectorContract = {
       id: 'xc.transactionsFeed',
       method: 'GET',
       path: '/api/v1/transactions',
-      summary: 'Transactions created or changed since the cursor (items are TransactionWire; status is xConnector\'s own word).',
+      summary:
+        "Transactions created or changed since the cursor (items are TransactionWire; status is xConnector's own word).",
       query: FeedQuery,
       response: FeedPage,
       status: 200,
@@ -45,7 +47,8 @@ export const xConnectorContract = {
       id: 'xc.linkException',
       method: 'PUT',
       path: '/api/v1/exceptions/:id/link',
-      summary: 'Store the Trading Grid issue an exception is linked to (idempotent: setting the same link twice is a no-op).',
+      summary:
+        'Store the Trading Grid issue an exception is linked to (idempotent: setting the same link twice is a no-op).',
       params: ExceptionIdParams,
       body: IssueLink,
       response: PartnerException,

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, ShortText } from './primitives.ts';
 
-export const PartnerCode = z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,63}$/, 'upper-case letters, digits, - and _');
+export const PartnerCode = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{1,63}$/, 'upper-case letters, digits, - and _');
 
 export const Partner = z.object({
   id: Id,

@@ -160,6 +160,21 @@ describe('Trading Grid simulator', () => {
       const next = await call<FeedPage>(`${sim.url}/api/v1/communities?since=${cursor}`, { headers: bearer });
       expect(next.body.items).toEqual([added]);
     });
+
+    it('adds communities for partners xConnector does not know through /_sim/activity', async () => {
+      const before = sim.stats().communities;
+      const res = await call<{ communities: Community[] }>(
+        `${sim.url}/_sim/activity`,
+        jsonInit('POST', { communities: 2 }),
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.communities).toHaveLength(2);
+      for (const c of res.body.communities) {
+        expect(Community.parse(c).partnerCode).not.toBeOneOf(scenario.partners.map((p) => p.partnerCode));
+      }
+      expect(sim.stats().communities).toBe(before + 2);
+      expect((await call(`${sim.url}/_sim/activity`, jsonInit('POST', { issues: 2 }))).status).toBe(400);
+    });
   });
 
   describe('issues and alerts', () => {

@@ -20,6 +20,7 @@ import {
   type ListenOptions,
   type RunningServer,
 } from '../server.ts';
+import { WorldFactory } from '../worldFactory.ts';
 import { TokenStore, TradingGridState } from './tradingGridState.ts';
 
 export interface TradingGridSimulatorOptions extends ListenOptions {
@@ -51,6 +52,11 @@ export const TradingGridSettings = z
   .strict();
 export type TradingGridSettings = z.infer<typeof TradingGridSettings>;
 
+export const TradingGridActivity = z
+  .object({ communities: z.number().int().min(0).max(10_000).optional() })
+  .strict();
+export type TradingGridActivity = z.infer<typeof TradingGridActivity>;
+
 const IdempotencyKey = z.string().min(1).max(255);
 
 const tgAdmin = {
@@ -63,6 +69,16 @@ const tgAdmin = {
     response: z.unknown(),
     status: 200,
     idempotent: true,
+  }),
+  activity: endpoint({
+    id: 'sim.activity',
+    method: 'POST',
+    path: '/_sim/activity',
+    summary: 'Generate activity now: communities for partners xConnector does not know (yet).',
+    body: TradingGridActivity,
+    response: z.unknown(),
+    status: 200,
+    idempotent: false,
   }),
   revokeTokens: endpoint({
     id: 'sim.revokeTokens',
@@ -89,16 +105,27 @@ export class TradingGridSimulator {
   private tokenTtlSeconds: number;
   private authFailures = 0;
   private clientAuthFailures = 0;
+  private readonly factory: WorldFactory;
+  private readonly clock: () => number;
 
   constructor(scenario: Scenario, options: TradingGridSimulatorOptions = {}) {
     const root = new Rng(options.seed ?? scenario.options.seed).fork('trading-grid');
     const clock = options.clock ?? Date.now;
+    this.clock = clock;
     this.clientId = options.clientId ?? `pd-${randomBytes(6).toString('hex')}`;
     this.clientSecret = options.clientSecret ?? randomBytes(32).toString('base64url');
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
     this.state = new TradingGridState(scenario, root.fork('state'), clock);
     this.state.honourIdempotencyKeys = options.honourIdempotencyKeys ?? true;
     this.tokens = new TokenStore(clock);
+    this.factory = new WorldFactory(
+      root.fork('activity'),
+      {},
+      {
+        names: scenario.partners.map((p) => p.name),
+        codes: scenario.partners.map((p) => p.partnerCode),
+      },
+    );
     const endpoints: Endpoint[] = Object.values(tradingGridContract.endpoints);
     this.faults = new FaultInjector(
       root.fork('faults'),
@@ -154,6 +181,7 @@ export class TradingGridSimulator {
           () => this.resetStats(),
         ),
         route(tgAdmin.settings, ({ body }) => ({ body: this.updateSettings(body) }), { admin: true }),
+        route(tgAdmin.activity, ({ body }) => ({ body: this.generateActivity(body) }), { admin: true }),
         route(tgAdmin.revokeTokens, () => ({ body: { revoked: this.tokens.revokeAll() } }), { admin: true }),
       ],
     });
@@ -191,6 +219,15 @@ export class TradingGridSimulator {
 
   addCommunity(partner: Pick<Partner, 'name' | 'partnerCode'>): Community {
     return this.state.addCommunity(partner);
+  }
+
+  /** Communities for made-up partners that xConnector does not know: the other unknown-partner case. */
+  generateActivity(activity: TradingGridActivity): { communities: Community[] } {
+    const communities: Community[] = [];
+    for (let i = 0; i < (activity.communities ?? 0); i++) {
+      communities.push(this.state.addCommunity(this.factory.partner(this.clock()).partner));
+    }
+    return { communities };
   }
 
   issues(): Issue[] {
