@@ -9,7 +9,16 @@ const shellFiles = ['electron/main.ts', 'electron/preload.ts', 'electron/shell/*
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-electron/**',
+      'release/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -28,7 +37,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The engine never imports electron: the shell injects adapters.' }],
+          paths: [
+            { name: 'electron', message: 'The engine never imports electron: the shell injects adapters.' },
+          ],
           patterns: [{ group: ['**/renderer/**'], message: 'The engine never reaches into the renderer.' }],
         },
       ],
@@ -42,7 +53,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'shared/ is pure: no electron.' }],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**', 'node:*'], message: 'shared/ is pure: it imports neither side nor Node built-ins.' }],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', 'node:*'],
+              message: 'shared/ is pure: it imports neither side nor Node built-ins.',
+            },
+          ],
         },
       ],
     },
@@ -54,7 +70,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer only knows the typed preload API.' }],
-          patterns: [{ group: ['node:*', '**/electron/**'], message: 'The renderer only knows the typed preload API.' }],
+          patterns: [
+            {
+              group: ['node:*', '**/electron/**'],
+              message: 'The renderer only knows the typed preload API.',
+            },
+          ],
         },
       ],
     },

@@ -257,7 +257,10 @@ export function createEngine(options: EngineOptions) {
       deadLetters: (limit?: number, offset?: number) => store.outbox.deadLetters(limit, offset),
       retry(id: number): boolean {
         const ok = store.outbox.retryDead(id, now());
-        if (ok) (outboxWaker.wake(), publishOutboxCounts());
+        if (ok) {
+          outboxWaker.wake();
+          publishOutboxCounts();
+        }
         return ok;
       },
       discard(id: number): boolean {

@@ -82,13 +82,11 @@ export const transactionsFeedFlow = defineFeedFlow({
         .slice(0, 20_000),
       correlationRef: `pd:txn:${t.id}:${t.status}`,
       transactionRef: { id: t.id, documentType: t.documentType, controlNumber: t.controlNumber },
-      errors: decoded.errors
-        .slice(0, 200)
-        .map((e) => ({
-          code: e.code.slice(0, 64),
-          summary: e.summary.slice(0, 500),
-          explanation: e.explanation.slice(0, 2000),
-        })),
+      errors: decoded.errors.slice(0, 200).map((e) => ({
+        code: e.code.slice(0, 64),
+        summary: e.summary.slice(0, 500),
+        explanation: e.explanation.slice(0, 2000),
+      })),
     };
     const payload: CreateAlertPayload = { transactionId: t.id, communityId: route.communityId, alert };
     ctx.enqueue({

@@ -109,14 +109,19 @@ export function createCaseStore(db: Db) {
     list(q: CaseQuery): CaseRecord[] {
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (q.partnerId) (where.push('partner_id = ?'), args.push(q.partnerId));
-      if (q.status) (where.push('status = ?'), args.push(q.status));
-      if (q.slaState) (where.push('sla_state = ?'), args.push(q.slaState));
-      if (q.type) (where.push('type = ?'), args.push(q.type));
-      const search = q.text ? toSearchQuery(q.text) : null;
-      if (search)
-        (where.push('id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH ?)'),
-          args.push(search));
+      const filter = (clause: string, value: string | undefined) => {
+        if (!value) return;
+        where.push(clause);
+        args.push(value);
+      };
+      filter('partner_id = ?', q.partnerId);
+      filter('status = ?', q.status);
+      filter('sla_state = ?', q.slaState);
+      filter('type = ?', q.type);
+      filter(
+        'id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH ?)',
+        q.text ? (toSearchQuery(q.text) ?? undefined) : undefined,
+      );
       const sql = `SELECT ${columns} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY sla_due_at IS NULL, sla_due_at, id LIMIT ? OFFSET ?`;
       args.push(Math.min(q.limit ?? 100, 1000), q.offset ?? 0);
