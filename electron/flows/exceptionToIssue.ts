@@ -118,6 +118,7 @@ export const exceptionsFeedFlow = defineFeedFlow({
 export const createIssueOperation = defineOperation({
   operation: 'tg.createIssue',
   system: 'trading-grid',
+  lookupBeforeRetry: true,
   deliver(entry, previousAttempts, { ports }) {
     const p = entry.payload as CreateIssuePayload;
     return createOnce(
@@ -156,6 +157,7 @@ export const createIssueOperation = defineOperation({
 export const linkExceptionOperation = defineOperation({
   operation: 'xc.linkException',
   system: 'xconnector',
+  lookupBeforeRetry: false,
   async deliver(entry, _previousAttempts, { ports }) {
     const p = entry.payload as LinkPayload;
     // A PUT of the same link is idempotent on xConnector's side, so no lookup is needed before a retry.

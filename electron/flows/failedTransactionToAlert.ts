@@ -103,6 +103,7 @@ export const transactionsFeedFlow = defineFeedFlow({
 export const createAlertOperation = defineOperation({
   operation: 'tg.createAlert',
   system: 'trading-grid',
+  lookupBeforeRetry: true,
   deliver(entry, previousAttempts, { ports }) {
     const p = entry.payload as CreateAlertPayload;
     return createOnce(
@@ -116,6 +117,7 @@ export const createAlertOperation = defineOperation({
 export const desktopNotifyOperation = defineOperation({
   operation: 'desktop.notify',
   system: 'desktop',
+  lookupBeforeRetry: false,
   async deliver(entry, _previousAttempts, { notifier }) {
     const request = entry.payload as NotificationRequest;
     await notifier.notify(request);

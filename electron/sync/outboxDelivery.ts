@@ -1,6 +1,7 @@
 // Delivers the outbox: at least once, applied exactly once, in order per ordering key, retried with
 // backoff, and moved to the dead-letter list with its reason after the last attempt.
 import { retryWait } from '../http/backoff.ts';
+import { createGroupCommit } from './groupCommit.ts';
 import type { Store } from '../store/store.ts';
 import type { OutboxEntry, RemoteSystem } from '../store/outboxStore.ts';
 import type { UnitOfWork } from '../flows/flowContext.ts';
@@ -37,6 +38,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
   const ops = new Map(deps.operations.map((o) => [o.operation, o]));
   const inFlightKeys = new Set<string>();
   const random = deps.random ?? Math.random;
+  const commit = createGroupCommit(deps.unit);
 
   const availableSystems = (): RemoteSystem[] => [
     'desktop',
@@ -53,7 +55,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       return;
     }
     // Durable before the request leaves: after a crash the next attempt knows to look the object up.
-    deps.store.outbox.recordAttempt(entry.id, deps.now());
+    if (op.lookupBeforeRetry) await commit.run((ctx) => ctx.store.outbox.recordAttempt(entry.id, ctx.now));
     let result;
     try {
       result = await op.deliver(entry, entry.attempts + entry.priorAttempts, deps);
@@ -62,7 +64,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
     }
     if (result.ok) {
       const delivered = result.value;
-      const applied = deps.unit.run((ctx) => {
+      const applied = await commit.run((ctx) => {
         if (!ctx.store.outbox.markDone(entry.id, delivered.remoteId, ctx.now)) return false;
         op.onDelivered?.(entry, delivered, ctx);
         return true;
@@ -80,11 +82,13 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       }
       return;
     }
-    handleFailure(entry, op, result.error);
+    const error = result.error;
+    await commit.run(() => handleFailure(entry, op, error));
   }
 
   function handleFailure(entry: OutboxEntry, op: OutboxOperation, error: RemoteError): void {
     const now = deps.now();
+    if (!op.lookupBeforeRetry) deps.store.outbox.recordAttempt(entry.id, now);
     const attempt = entry.attempts + 1;
     const systemWide = ['network', 'timeout', 'server', 'rate_limited', 'unauthorized', 'forbidden'].includes(
       error.kind,

@@ -20,6 +20,11 @@ export interface DeliveryDeps {
 export interface OutboxOperation {
   readonly operation: string;
   readonly system: RemoteSystem;
+  /**
+   * True for creates whose retry must first look the object up: their attempt is made durable before
+   * the request leaves. Idempotent writes (PUT, local notifications) skip that commit.
+   */
+  readonly lookupBeforeRetry: boolean;
   /** `previousAttempts` > 0 means an earlier attempt may have reached the remote. */
   deliver(
     entry: OutboxEntry,
