@@ -246,6 +246,14 @@ export function createEngine(options: EngineOptions) {
       return { idle: false, stats: stats.snapshot() };
     },
     stats: () => stats.snapshot(),
+    async testConnection(system: SystemName): Promise<{ ok: true } | { ok: false; message: string }> {
+      const r = await (system === 'xconnector' ? ports.xconnector : ports.tradingGrid).testConnection();
+      if (r.ok) {
+        health.success(system, now());
+        return { ok: true };
+      }
+      return { ok: false, message: r.error.message };
+    },
     health: (): SystemHealth[] => health.all(),
     credentialsChanged(system: SystemName): void {
       health.credentialsChanged(system);
@@ -275,12 +283,17 @@ export function createEngine(options: EngineOptions) {
     },
     cases: {
       list: (q: CaseQuery) => store.cases.list(q),
+      countMatching: (q: CaseQuery) => store.cases.countMatching(q),
+      countsBy: (column: 'status' | 'sla_state' | 'type') => store.cases.countsBy(column),
       get: (id: string) => store.cases.get(id),
+      timeline: (id: string) => store.timeline.list(id),
       count: () => store.cases.count(),
     },
+    partners: () => store.directory.partners(),
     transactions: {
-      failed: (limit?: number, offset?: number) => store.transactions.failed(limit, offset),
-      failedCount: () => store.transactions.failedCount(),
+      failed: (limit?: number, offset?: number, partnerId?: string) =>
+        store.transactions.failed(limit, offset, partnerId ?? null),
+      failedCount: (partnerId?: string) => store.transactions.failedCount(partnerId ?? null),
     },
     /** Stops the loops and closes connections and the database. */
     async close(): Promise<void> {

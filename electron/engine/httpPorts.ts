@@ -45,6 +45,7 @@ export function createHttpPorts(o: {
       exceptionsFeed: (since, limit) => xc.exceptionsFeed(since, limit),
       transactionsFeed: (since, limit) => xc.transactionsFeed(since, limit),
       linkException: (id, link, key) => xc.linkException(id, link, key),
+      testConnection: () => xc.testConnection(),
       close: () => xc.close(),
     },
     tradingGrid: {
@@ -53,6 +54,7 @@ export function createHttpPorts(o: {
       findIssuesByRef: (ref) => tg.findIssuesByRef(ref),
       createAlert: (communityId, alert, key) => tg.createAlert(communityId, alert, key),
       findAlertsByRef: (ref) => tg.findAlertsByRef(ref),
+      testConnection: () => tg.testConnection(),
       close: () => tg.close(),
     },
   };

@@ -26,6 +26,8 @@ export interface XConnectorPort {
     link: IssueLink,
     idempotencyKey: string,
   ): Promise<Result<unknown, RemoteError>>;
+  /** Proves the URL and credentials work ("test connection" in Settings). */
+  testConnection(): Promise<Result<void, RemoteError>>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export interface TradingGridPort {
     idempotencyKey: string,
   ): Promise<Result<Alert, RemoteError>>;
   findAlertsByRef(correlationRef: string): Promise<Result<Alert[], RemoteError>>;
+  testConnection(): Promise<Result<void, RemoteError>>;
   close(): Promise<void>;
 }
 

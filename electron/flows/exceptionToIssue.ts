@@ -87,6 +87,15 @@ export const exceptionsFeedFlow = defineFeedFlow({
       },
       ctx.now,
     );
+    ctx.store.timeline.add({
+      caseId,
+      eventKey: 'opened',
+      kind: 'opened',
+      origin: 'xconnector',
+      at: Date.parse(e.detectedAt),
+      summary: `${e.kind[0]!.toUpperCase()}${e.kind.slice(1)} exception detected in xConnector: ${e.summary}`,
+      detail: { exceptionId: e.id, severity: e.severity },
+    });
     if (e.link) {
       // xConnector already holds a link (our data folder was replaced): adopt it instead of creating.
       ctx.store.cases.linkIssue(caseId, e.link.issueId, e.link.communityId, ctx.now);
@@ -131,6 +140,15 @@ export const createIssueOperation = defineOperation({
     const p = entry.payload as CreateIssuePayload;
     if (!delivered.remoteId) return;
     ctx.store.cases.linkIssue(p.caseId, delivered.remoteId, p.communityId, ctx.now);
+    ctx.store.timeline.add({
+      caseId: p.caseId,
+      eventKey: 'issue-created',
+      kind: 'sync',
+      origin: 'engine',
+      at: ctx.now,
+      summary: `Issue ${delivered.remoteId} opened in the partner's Trading Grid community`,
+      detail: { issueId: delivered.remoteId, communityId: p.communityId, recovered: delivered.recovered },
+    });
     const link: LinkPayload = {
       caseId: p.caseId,
       exceptionId: p.exceptionId,
@@ -158,6 +176,18 @@ export const linkExceptionOperation = defineOperation({
   operation: 'xc.linkException',
   system: 'xconnector',
   lookupBeforeRetry: false,
+  onDelivered(entry, _delivered, ctx) {
+    const p = entry.payload as LinkPayload;
+    ctx.store.timeline.add({
+      caseId: p.caseId,
+      eventKey: 'linked',
+      kind: 'sync',
+      origin: 'engine',
+      at: ctx.now,
+      summary: `xConnector exception ${p.exceptionId} now links to issue ${p.link.issueId}`,
+      detail: { ...p.link },
+    });
+  },
   async deliver(entry, _previousAttempts, { ports }) {
     const p = entry.payload as LinkPayload;
     // A PUT of the same link is idempotent on xConnector's side, so no lookup is needed before a retry.

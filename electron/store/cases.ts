@@ -47,6 +47,25 @@ export function toSearchQuery(text: string): string | null {
     .join(' AND ');
 }
 
+function whereFor(q: CaseQuery): { clause: string; args: string[] } {
+  const where: string[] = [];
+  const args: string[] = [];
+  const filter = (clause: string, value: string | null | undefined) => {
+    if (!value) return;
+    where.push(clause);
+    args.push(value);
+  };
+  filter('partner_id = ?', q.partnerId);
+  filter('status = ?', q.status);
+  filter('sla_state = ?', q.slaState);
+  filter('type = ?', q.type);
+  filter(
+    'id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH ?)',
+    q.text ? toSearchQuery(q.text) : null,
+  );
+  return { clause: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', args };
+}
+
 export function createCaseStore(db: Db) {
   const insert = db.prepare(
     `INSERT INTO cases (id, origin, partner_id, community_id, exception_id, title, type, status, priority, payload, created_at, updated_at)
@@ -62,6 +81,11 @@ export function createCaseStore(db: Db) {
   const byId = db.prepare(`SELECT ${columns} FROM cases WHERE id = ?`);
   const byException = db.prepare(`SELECT ${columns} FROM cases WHERE exception_id = ?`);
   const count = db.prepare('SELECT COUNT(*) AS n FROM cases');
+  const countsBy = {
+    status: db.prepare('SELECT status AS k, COUNT(*) AS n FROM cases GROUP BY status'),
+    sla_state: db.prepare('SELECT sla_state AS k, COUNT(*) AS n FROM cases GROUP BY sla_state'),
+    type: db.prepare('SELECT type AS k, COUNT(*) AS n FROM cases GROUP BY type'),
+  };
 
   return {
     /** Returns true when the case is new. */
@@ -107,25 +131,22 @@ export function createCaseStore(db: Db) {
     },
     /** Inbox query: filters use the (column, sla_due_at) indexes; sorted by SLA due time, soonest first. */
     list(q: CaseQuery): CaseRecord[] {
-      const where: string[] = [];
-      const args: (string | number)[] = [];
-      const filter = (clause: string, value: string | undefined) => {
-        if (!value) return;
-        where.push(clause);
-        args.push(value);
-      };
-      filter('partner_id = ?', q.partnerId);
-      filter('status = ?', q.status);
-      filter('sla_state = ?', q.slaState);
-      filter('type = ?', q.type);
-      filter(
-        'id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH ?)',
-        q.text ? (toSearchQuery(q.text) ?? undefined) : undefined,
-      );
-      const sql = `SELECT ${columns} FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY sla_due_at IS NULL, sla_due_at, id LIMIT ? OFFSET ?`;
-      args.push(Math.min(q.limit ?? 100, 1000), q.offset ?? 0);
-      return (db.prepare(sql).all(...args) as unknown as Row[]).map(toRecord);
+      const { clause, args } = whereFor(q);
+      const sql = `SELECT ${columns} FROM cases ${clause} ORDER BY sla_due_at IS NULL, sla_due_at, id LIMIT ? OFFSET ?`;
+      return (
+        db.prepare(sql).all(...args, Math.min(q.limit ?? 100, 1000), q.offset ?? 0) as unknown as Row[]
+      ).map(toRecord);
+    },
+    /** How many cases the same filters match (for the inbox's count line). */
+    countMatching(q: CaseQuery): number {
+      const { clause, args } = whereFor(q);
+      return (db.prepare(`SELECT COUNT(*) AS n FROM cases ${clause}`).get(...args) as { n: number }).n;
+    },
+    /** Counts per value of one column, for the inbox's filter chips. */
+    countsBy(column: 'status' | 'sla_state' | 'type'): Record<string, number> {
+      const out: Record<string, number> = {};
+      for (const r of countsBy[column].all() as { k: string; n: number }[]) out[r.k] = r.n;
+      return out;
     },
   };
 }

@@ -25,6 +25,7 @@ export function createDirectoryStore(db: Db) {
      FROM partners p WHERE p.id = ?`,
   );
   const partnerCount = db.prepare('SELECT COUNT(*) AS n FROM partners');
+  const partnerList = db.prepare('SELECT id, name FROM partners ORDER BY name, id');
   return {
     upsertPartner(p: Partner): void {
       upsertPartner.run(p.id, p.name, p.partnerCode, p.active ? 1 : 0, p.updatedAt);
@@ -35,6 +36,9 @@ export function createDirectoryStore(db: Db) {
     /** Where a partner's cases go in Trading Grid; undefined when xConnector never named the partner. */
     routeFor(partnerId: string): PartnerRoute | undefined {
       return route.get(partnerId) as PartnerRoute | undefined;
+    },
+    partners(): { id: string; name: string }[] {
+      return partnerList.all() as unknown as { id: string; name: string }[];
     },
     partnerCount(): number {
       return (partnerCount.get() as { n: number }).n;

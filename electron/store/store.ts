@@ -6,6 +6,7 @@ import { createCaseStore } from './cases.ts';
 import { createTransactionStore } from './transactions.ts';
 import { createOutboxStore } from './outboxStore.ts';
 import { createQuarantineStore } from './quarantine.ts';
+import { createCaseTimelineStore } from './caseTimeline.ts';
 
 export function openStore(path: string) {
   const database = openDatabase(path);
@@ -19,6 +20,7 @@ export function openStore(path: string) {
     transactions: createTransactionStore(db),
     outbox: createOutboxStore(db),
     quarantine: createQuarantineStore(db),
+    timeline: createCaseTimelineStore(db),
     close: () => database.close(),
   };
 }

@@ -52,14 +52,14 @@ export function createTransactionStore(db: Db) {
         t.updatedAt,
       );
     },
-    failed(limit = 100, offset = 0): StoredTransaction[] {
-      return (failed.all(limit, offset) as unknown as Row[]).map((r) => ({
+    failed(limit = 100, offset = 0, partnerId: string | null = null): StoredTransaction[] {
+      return (failed.all(partnerId, partnerId, limit, offset) as unknown as Row[]).map((r) => ({
         ...r,
         errors: JSON.parse(r.errors) as unknown[],
       }));
     },
-    failedCount(): number {
-      return (failedCount.get() as { n: number }).n;
+    failedCount(partnerId: string | null = null): number {
+      return (failedCount.get(partnerId, partnerId) as { n: number }).n;
     },
   };
 }
