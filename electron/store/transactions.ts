@@ -30,10 +30,11 @@ export function createTransactionStore(db: Db) {
   const failed = db.prepare(
     `SELECT id, partner_id AS partnerId, standard, document_type AS documentType, direction, control_number AS controlNumber,
             status, raw_status AS rawStatus, errors, error_summary AS errorSummary, updated_at AS updatedAt
-     FROM transactions WHERE status IN ('failed', 'rejected') ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
+     FROM transactions WHERE status IN ('failed', 'rejected') AND (? IS NULL OR partner_id = ?)
+     ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
   );
   const failedCount = db.prepare(
-    `SELECT COUNT(*) AS n FROM transactions WHERE status IN ('failed', 'rejected')`,
+    `SELECT COUNT(*) AS n FROM transactions WHERE status IN ('failed', 'rejected') AND (? IS NULL OR partner_id = ?)`,
   );
   return {
     upsert(t: Transaction, errors: unknown[], errorSummary: string | null): void {

@@ -3,6 +3,7 @@
 import { app } from 'electron';
 import ElectronStore from 'electron-store';
 import { openSettingsStore } from './settingsStore.ts';
+import { parseSettingsJson } from './readSettingsFile.ts';
 import type { SettingsOpenResult } from './settingsStore.ts';
 
 export function openElectronSettingsStore(): SettingsOpenResult {
@@ -15,6 +16,7 @@ export function openElectronSettingsStore(): SettingsOpenResult {
         clearInvalidConfig: false,
         accessPropertiesByDotNotation: false,
         configFileMode: 0o600,
+        deserialize: parseSettingsJson as (text: string) => Record<string, unknown>,
       }),
   });
 }

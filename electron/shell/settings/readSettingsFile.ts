@@ -21,6 +21,11 @@ export type SettingsFileState =
 
 const MAX_REASONS = 5;
 
+/** JSON.parse that accepts the byte-order mark Windows editors may save; conf is given it too. */
+export function parseSettingsJson(text: string): unknown {
+  return JSON.parse(text.replace(/^\uFEFF/, ''));
+}
+
 export function readSettingsFile(path: string, migrations?: readonly SettingsMigration[]): SettingsFileState {
   let text: string;
   try {
@@ -29,13 +34,11 @@ export function readSettingsFile(path: string, migrations?: readonly SettingsMig
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
     return { state: 'unreadable', error: e };
   }
-  // Editors on Windows may save a byte-order mark, which JSON.parse refuses; it is not corruption.
-  text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { state: 'corrupt', reason: 'the settings file is empty' };
 
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseSettingsJson(text);
   } catch (e) {
     return { state: 'corrupt', reason: `the settings file is not valid JSON (${(e as Error).message})` };
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { AppSettings, defaultAppSettings, describeSettingsErrors } from '../../../shared/config/appSettings.ts';
 import type { SettingsMigration } from './migrations.ts';
-import { readSettingsFile } from './readSettingsFile.ts';
+import { parseSettingsJson, readSettingsFile } from './readSettingsFile.ts';
 import { moveAside } from './corruptBackup.ts';
 import { fsReason, unreadable, unwritable } from './settingsFileError.ts';
 import type { SettingsStoreError } from './settingsFileError.ts';
@@ -65,6 +65,7 @@ export const confSettingsFile: OpenSettingsFile = ({ cwd, configName }) =>
     accessPropertiesByDotNotation: false,
     // Settings hold no secrets, but connection details are still nobody else's business.
     configFileMode: 0o600,
+    deserialize: parseSettingsJson as (text: string) => Record<string, unknown>,
   });
 
 export function openSettingsStore(options: SettingsStoreOptions): SettingsOpenResult {
