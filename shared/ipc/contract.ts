@@ -108,6 +108,11 @@ export type EventChannel = keyof EventChannels;
 export interface PartnerDeskApi {
   invoke<C extends InvokeChannel>(channel: C, args: InvokeArgs<C>): Promise<InvokeResult<C>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
+  /**
+   * Paths of files dropped on the window, for `documents:upload`. In Electron the preload asks
+   * webUtils.getPathForFile; the browser test bridge uploads the bytes to a temporary file instead.
+   */
+  pathsForDroppedFiles(files: File[]): Promise<string[]>;
 }
 
 export const EVENT_CHANNELS: EventChannel[] = [
