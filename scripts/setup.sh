@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian/Ubuntu machine for Partner Desk: the system libraries the native keychain
-# module (keytar) builds against, then the project's npm packages from package-lock.json.
+# Sets up a fresh Debian/Ubuntu machine for Partner Desk: the system packages it builds and tests
+# against, then the project's npm packages from package-lock.json.
 # On Windows and macOS no system packages are needed: run `npm ci` instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsecret-1-dev)
+# libsecret-1-dev: keytar (OS keychain) builds against it. chromium: the end-to-end tests drive the
+# renderer in it. gnome-keyring + dbus: a real Secret Service for the keychain tests.
+packages=(libsecret-1-dev chromium gnome-keyring dbus)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -39,9 +39,7 @@ const HttpUrl = z.url({
   error: 'must be an http(s) address, e.g. https://xconnector.example.com',
 });
 
-const ClockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'use 24-hour HH:MM, e.g. 22:00' });
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'use 24-hour HH:MM, e.g. 22:00' });
 
 function isTimeZone(name: string): boolean {
   try {
@@ -78,7 +76,8 @@ const Connections = settingsObject({
 }).superRefine((c, ctx) => {
   if (c.mode !== 'live') return;
   const required = 'required to connect in live mode';
-  if (c.xconnector.baseUrl === null) ctx.addIssue({ code: 'custom', path: ['xconnector', 'baseUrl'], message: required });
+  if (c.xconnector.baseUrl === null)
+    ctx.addIssue({ code: 'custom', path: ['xconnector', 'baseUrl'], message: required });
   if (c.tradingGrid.baseUrl === null)
     ctx.addIssue({ code: 'custom', path: ['tradingGrid', 'baseUrl'], message: required });
   if (c.tradingGrid.clientId === null)
@@ -152,9 +151,7 @@ export function describeSettingsErrors(error: z.ZodError): string[] {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
 }
 
 /** Where the built-in demo's simulators are listening (known only once they have started). */

@@ -6,7 +6,10 @@ export interface ManualScheduler extends Scheduler {
   /** Moves the clock forward by `ms`, firing every timer that falls due on the way. */
   advance(ms: number): void;
   advanceTo(instant: number): void;
-  /** Moves the clock without firing anything, like a machine that slept through its timers. */
+  /**
+   * A machine asleep for `ms`: the wall clock moves on, but timers (which count monotonic time, paused
+   * during sleep on macOS and Windows) are due that much later.
+   */
   sleep(ms: number): void;
   pendingTimers(): number;
 }
@@ -46,6 +49,7 @@ export function createManualScheduler(start: number): ManualScheduler {
     advanceTo,
     sleep(ms) {
       now += ms;
+      for (const t of timers) t.at += ms;
     },
     pendingTimers: () => timers.size,
   };

@@ -17,7 +17,8 @@ export type ParsedTarget =
   | { kind: 'invalid' };
 
 const LIST_VIEWS: readonly string[] = ['failed-transactions', 'cases', 'inbox'];
-const ITEM_REF = /^[a-z_]+:[\w.:@/-]{1,300}$/i;
+/** Item targets the window knows how to open; anything else (a URL, a script) is refused. */
+const ITEM_REF = /^(transaction|case|health|settings):[\w.:@-]{1,300}$/;
 
 export function listTarget(t: ListTarget): string {
   const query = new URLSearchParams();

@@ -81,17 +81,23 @@ describe('app settings: validation messages name the field', () => {
 
   it('checks quiet hours: HH:MM times, a real IANA zone, and different start and end', () => {
     expect(
-      errorsOf({ notifications: { quietHours: { start: '24:00', end: '7:00', timeZone: 'Mars/Olympus_Mons' } } }),
+      errorsOf({
+        notifications: { quietHours: { start: '24:00', end: '7:00', timeZone: 'Mars/Olympus_Mons' } },
+      }),
     ).toEqual([
       'notifications.quietHours.start: use 24-hour HH:MM, e.g. 22:00',
       'notifications.quietHours.end: use 24-hour HH:MM, e.g. 22:00',
       'notifications.quietHours.timeZone: not a known IANA time zone, e.g. Europe/Berlin or America/New_York',
     ]);
-    expect(errorsOf({ notifications: { quietHours: { enabled: true, start: '22:00', end: '22:00' } } })).toEqual([
-      'notifications.quietHours.end: quiet hours must end at a different time than they start',
-    ]);
     expect(
-      errorsOf({ notifications: { quietHours: { enabled: true, start: '23:30', end: '06:15', timeZone: 'Asia/Kolkata' } } }),
+      errorsOf({ notifications: { quietHours: { enabled: true, start: '22:00', end: '22:00' } } }),
+    ).toEqual(['notifications.quietHours.end: quiet hours must end at a different time than they start']);
+    expect(
+      errorsOf({
+        notifications: {
+          quietHours: { enabled: true, start: '23:30', end: '06:15', timeZone: 'Asia/Kolkata' },
+        },
+      }),
     ).toEqual([]);
   });
 
@@ -145,8 +151,14 @@ describe('app settings → engine settings', () => {
       mappings: { xconnector: { transactionStatus: { KO: 'failed' } } },
     });
     const engine = EngineSettings.parse(engineSettingsFrom(settings, demo));
-    expect(engine.xconnector).toMatchObject({ baseUrl: 'https://xc.example.com/api', apiKeySecret: 'xc.prod.key' });
-    expect(engine.tradingGrid).toMatchObject({ clientId: 'desk-client', clientSecretSecret: 'tg.prod.secret' });
+    expect(engine.xconnector).toMatchObject({
+      baseUrl: 'https://xc.example.com/api',
+      apiKeySecret: 'xc.prod.key',
+    });
+    expect(engine.tradingGrid).toMatchObject({
+      clientId: 'desk-client',
+      clientSecretSecret: 'tg.prod.secret',
+    });
     expect(engine.poll).toMatchObject({ xconnectorIntervalMs: 5000, tradingGridIntervalMs: 30_000 });
     expect(engine.mappings.xconnector.transactionStatus).toEqual({ KO: 'failed' });
   });

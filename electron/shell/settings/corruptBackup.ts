@@ -10,7 +10,8 @@ export function moveAside(path: string, now: number): string {
   // ISO time without ':' and '.', which Windows refuses in file names; sorts by time in a listing.
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   let backup = join(dirname(path), `${name}.corrupt-${stamp}${ext}`);
-  for (let n = 2; existsSync(backup); n++) backup = join(dirname(path), `${name}.corrupt-${stamp}-${n}${ext}`);
+  for (let n = 2; existsSync(backup); n++)
+    backup = join(dirname(path), `${name}.corrupt-${stamp}-${n}${ext}`);
   renameSync(path, backup);
   return backup;
 }

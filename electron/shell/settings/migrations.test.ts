@@ -15,7 +15,10 @@ describe('settings migrations', () => {
     const v1 = {
       schemaVersion: 1,
       connections: { useDemo: false, xconnector: { baseUrl: 'https://xc.example.com' } },
-      notifications: { enabled: true, doNotDisturb: { enabled: true, start: '22:00', end: '07:00', timeZone: 'UTC' } },
+      notifications: {
+        enabled: true,
+        doNotDisturb: { enabled: true, start: '22:00', end: '07:00', timeZone: 'UTC' },
+      },
     };
     const out = migrateSettings(v1);
     expect(out).toEqual({
@@ -25,7 +28,10 @@ describe('settings migrations', () => {
       settings: {
         schemaVersion: 2,
         connections: { mode: 'live', xconnector: { baseUrl: 'https://xc.example.com' } },
-        notifications: { enabled: true, quietHours: { enabled: true, start: '22:00', end: '07:00', timeZone: 'UTC' } },
+        notifications: {
+          enabled: true,
+          quietHours: { enabled: true, start: '22:00', end: '07:00', timeZone: 'UTC' },
+        },
       },
     });
     // The input is not modified: a failed load must leave nothing half-migrated behind.

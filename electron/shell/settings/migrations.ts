@@ -48,7 +48,11 @@ export function migrateSettings(
   const declared = (parsed as RawSettings).schemaVersion;
   const from = declared === undefined ? 1 : declared;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
-    return { ok: false, kind: 'bad_version', reason: `schemaVersion ${JSON.stringify(from)} is not a version number` };
+    return {
+      ok: false,
+      kind: 'bad_version',
+      reason: `schemaVersion ${JSON.stringify(from)} is not a version number`,
+    };
   if (from > target)
     return {
       ok: false,

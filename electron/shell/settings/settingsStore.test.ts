@@ -1,5 +1,13 @@
 // The settings store with real files in a temp folder, through conf (the engine of electron-store).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -140,7 +148,8 @@ describe('settings store: an unusable file is kept and reported, never silently 
     );
     const store = open();
     expect(store.loaded).toMatchObject({ recovered: true });
-    if (store.loaded.recovered) expect(store.loaded.reason).toMatch(/clientSecret: settings never hold secrets/);
+    if (store.loaded.recovered)
+      expect(store.loaded.reason).toMatch(/clientSecret: settings never hold secrets/);
     expect(readFileSync(file, 'utf8')).not.toContain('oops');
   });
 
@@ -148,7 +157,8 @@ describe('settings store: an unusable file is kept and reported, never silently 
     writeFileSync(file, JSON.stringify({ schemaVersion: 99, somethingNew: true }));
     const store = open();
     expect(store.loaded).toMatchObject({ recovered: true });
-    if (store.loaded.recovered) expect(store.loaded.reason).toMatch(/newer Partner Desk \(settings version 99/);
+    if (store.loaded.recovered)
+      expect(store.loaded.reason).toMatch(/newer Partner Desk \(settings version 99/);
   });
 
   it('treats an empty file (a crash mid-write by another tool) as unusable, not as defaults', () => {
@@ -196,7 +206,10 @@ describe('settings store: writing', () => {
     const before = readFileSync(file, 'utf8');
     const result = store.update((s) => ({
       ...s,
-      connections: { ...s.connections, tradingGrid: { ...s.connections.tradingGrid, clientSecret: 'hunter22' } },
+      connections: {
+        ...s.connections,
+        tradingGrid: { ...s.connections.tradingGrid, clientSecret: 'hunter22' },
+      },
     }));
     expect(result).toEqual({
       ok: false,

@@ -7,7 +7,11 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { AppSettings, defaultAppSettings, describeSettingsErrors } from '../../../shared/config/appSettings.ts';
+import {
+  AppSettings,
+  defaultAppSettings,
+  describeSettingsErrors,
+} from '../../../shared/config/appSettings.ts';
 import type { SettingsMigration } from './migrations.ts';
 import { parseSettingsJson, readSettingsFile } from './readSettingsFile.ts';
 import { moveAside } from './corruptBackup.ts';
@@ -38,8 +42,7 @@ export type SettingsLoadReport =
   | { recovered: true; backupPath: string; reason: string };
 
 export type SettingsSaveResult =
-  | { ok: true; settings: AppSettings }
-  | { ok: false; kind: 'invalid' | 'write_failed'; errors: string[] };
+  { ok: true; settings: AppSettings } | { ok: false; kind: 'invalid' | 'write_failed'; errors: string[] };
 
 export interface SettingsStore {
   readonly path: string;
@@ -54,7 +57,8 @@ export interface SettingsStore {
   onChange(listener: (settings: AppSettings) => void): () => void;
 }
 
-export type SettingsOpenResult = { ok: true; store: SettingsStore } | { ok: false; error: SettingsStoreError };
+export type SettingsOpenResult =
+  { ok: true; store: SettingsStore } | { ok: false; error: SettingsStoreError };
 
 export const confSettingsFile: OpenSettingsFile = ({ cwd, configName }) =>
   new Conf<Record<string, unknown>>({
