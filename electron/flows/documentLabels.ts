@@ -15,6 +15,11 @@ const LABELS: Record<string, string> = {
   DESADV: 'Despatch advice',
   INVOIC: 'Invoice',
   CONTRL: 'Syntax acknowledgment',
+  // xConnector's API documents
+  ORDER: 'Purchase order',
+  ORDERACK: 'PO acknowledgment',
+  ASN: 'Ship notice',
+  INVOICE: 'Invoice',
 };
 
 export function documentLabel(documentType: string): string {

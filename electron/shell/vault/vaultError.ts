@@ -21,7 +21,7 @@ export class VaultError extends Error {
 }
 
 const UNAVAILABLE =
-  /autolaunch d-bus|dbus_session_bus_address|cannot spawn a message bus|org\.freedesktop\.secrets|serviceunknown|not provided by any \.service|no such secret service|failed to connect|could not connect|connection refused|could not be loaded|cannot find module|no keychain|keychain.*not found/i;
+  /autolaunch d-bus|dbus_session_bus_address|cannot spawn a message bus|org\.freedesktop\.secrets|serviceunknown|not provided by any \.service|no such secret service|failed to connect|could not connect|connection refused|could not be loaded|cannot find module|cannot open shared object|no keychain|keychain.*not found/i;
 const LOCKED = /locked|user interaction is not allowed/i;
 const DENIED = /cancel|dismissed|denied|not permitted|not allowed/i;
 
