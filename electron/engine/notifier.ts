@@ -5,6 +5,8 @@ export interface NotificationRequest {
   id: string;
   kind: 'transaction_failed' | 'sla_warning' | 'sla_breach' | 'credentials';
   partnerId: string | null;
+  /** The partner's name, for grouping ("ACME Retail: 5 transactions failed"). */
+  partnerName: string | null;
   title: string;
   body: string;
   /** What a click opens, e.g. `transaction:T-1` or `case:exc:E-1`. */

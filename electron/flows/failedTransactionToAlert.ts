@@ -38,6 +38,7 @@ export const transactionsFeedFlow = defineFeedFlow({
       id: `notify:${failureKey}`,
       kind: 'transaction_failed',
       partnerId: t.partnerId,
+      partnerName: route?.partnerName ?? null,
       title: `${partnerName}: ${what} ${verb}`,
       body: decoded.summary,
       target: `transaction:${t.id}`,

@@ -27,7 +27,7 @@ export interface FlowContext {
 
 export interface UnitOfWork {
   /** Runs `work` in one transaction and then publishes what it announced. */
-  run<T>(work: (ctx: FlowContext) => T): T;
+  run<T>(work: (ctx: FlowContext) => T, options?: { durable?: boolean }): T;
 }
 
 export interface UnitOfWorkDeps {
@@ -42,7 +42,7 @@ export interface UnitOfWorkDeps {
 
 export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
   return {
-    run<T>(work: (ctx: FlowContext) => T): T {
+    run<T>(work: (ctx: FlowContext) => T, options?: { durable?: boolean }): T {
       const pending: Array<() => void> = [];
       const ctx: FlowContext = {
         now: deps.now(),
@@ -74,7 +74,7 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
           return r;
         },
       };
-      const result = deps.store.transaction(() => work(ctx));
+      const result = deps.store.transaction(() => work(ctx), options);
       for (const p of pending) p();
       return result;
     },

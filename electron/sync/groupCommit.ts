@@ -9,7 +9,7 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-export function createGroupCommit(unit: UnitOfWork) {
+export function createGroupCommit(unit: UnitOfWork, options: { durable?: boolean } = {}) {
   let pending: Job[] = [];
   let scheduled = false;
 
@@ -19,7 +19,7 @@ export function createGroupCommit(unit: UnitOfWork) {
     pending = [];
     let results: { ok: boolean; value?: unknown; error?: unknown }[];
     try {
-      results = unit.run((ctx) => batch.map((job) => ctx.isolated(() => job.work(ctx))));
+      results = unit.run((ctx) => batch.map((job) => ctx.isolated(() => job.work(ctx))), options);
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;

@@ -39,6 +39,8 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
   const inFlightKeys = new Set<string>();
   const random = deps.random ?? Math.random;
   const commit = createGroupCommit(deps.unit);
+  // The attempt record before a create leaves must survive even a power loss (see store/database.ts).
+  const durableCommit = createGroupCommit(deps.unit, { durable: true });
 
   const availableSystems = (): RemoteSystem[] => [
     'desktop',
@@ -55,7 +57,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       return;
     }
     // Durable before the request leaves: after a crash the next attempt knows to look the object up.
-    if (op.lookupBeforeRetry) await commit.run((ctx) => ctx.store.outbox.recordAttempt(entry.id, ctx.now));
+    if (op.lookupBeforeRetry) await durableCommit.run((ctx) => ctx.store.outbox.recordAttempt(entry.id, ctx.now));
     let result;
     try {
       result = await op.deliver(entry, entry.attempts + entry.priorAttempts, deps);

@@ -1,5 +1,5 @@
 // The vault against the REAL system keychain. On Linux that is a Secret Service (gnome-keyring) on the
-// D-Bus session bus; CI provides one with:
+// D-Bus session bus; `npm run test:unit` provides one (scripts/withKeyring.ts), as does:
 //   dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets; npx vitest run electron/shell/vault'
 // Without a session bus the suite is skipped and says why; PD_REQUIRE_KEYCHAIN=1 turns that skip into a
 // failure, so a CI job meant to exercise the keychain cannot pass by silently skipping.
@@ -14,7 +14,8 @@ function keychainUnavailableReason(): string | null {
   if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS)
     return (
       'no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset), so no Secret Service keychain is reachable. ' +
-      "Run: dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets; npx vitest run electron/shell/vault'"
+      'Run `npm run test:unit` (scripts/withKeyring.ts starts one) or: ' +
+      "dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets; npx vitest run electron/shell/vault'"
     );
   return null;
 }
