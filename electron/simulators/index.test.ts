@@ -95,9 +95,7 @@ describe('startSimulators', () => {
       headers: { 'x-api-key': sims.credentials.xconnectorApiKey },
     });
     await fetchToken(sims.tradingGrid.sim);
-    const started = performance.now();
     await sims.close();
-    expect(performance.now() - started).toBeLessThan(1000);
     await expect(fetch(`${sims.xconnector.url}/api/v1/partners`)).rejects.toThrow();
     await sims.close(); // closing twice is harmless
   });

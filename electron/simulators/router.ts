@@ -3,6 +3,7 @@
 // query and body (400 problem+json), 404/405 for unknown routes, an auth hook (401), the fault hook,
 // then the handler. Responses are JSON; sockets stay keep-alive.
 import type { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Endpoint } from '../../shared/contracts/endpoint.ts';
@@ -25,6 +26,8 @@ export interface Reply {
   body?: unknown;
   headers?: Record<string, string>;
   contentType?: string;
+  /** Raw bytes instead of JSON (endpoints with `responseKind: 'binary'`); set content-length in headers. */
+  bytes?: Buffer | Readable;
 }
 
 export interface Route<E extends Endpoint = Endpoint> {
@@ -170,7 +173,11 @@ export class Router {
     if (r.admin && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
       return answer(problem(403, 'Forbidden', 'simulator admin endpoints answer loopback clients only'));
     }
-    const raw = await readBody(req, this.maxBodyBytes);
+    // A binary body is the handler's to stream (never buffered whole, whatever its size).
+    const binaryBody = r.endpoint.bodyKind === 'binary';
+    const raw: BodyRead = binaryBody
+      ? { kind: 'ok', buffer: Buffer.alloc(0) }
+      : await readBody(req, this.maxBodyBytes);
     if (raw.kind === 'aborted') return;
     if (raw.kind === 'tooLarge') {
       res.setHeader('connection', 'close');
@@ -232,10 +239,13 @@ export class Router {
         return answer(problem(err.status, err.title, err.detail, err.headers, err.extra));
       throw err;
     }
-    if (!r.admin && this.options.faults.loseResponse(id)) return void req.socket.destroy();
+    if (!r.admin && this.options.faults.loseResponse(id)) {
+      if (reply.bytes && !Buffer.isBuffer(reply.bytes)) reply.bytes.destroy();
+      return void req.socket.destroy();
+    }
 
     const status = reply.status ?? r.endpoint.status;
-    if (this.options.validateResponses && status === r.endpoint.status && status !== 204) {
+    if (this.options.validateResponses && status === r.endpoint.status && status !== 204 && !reply.bytes) {
       const check = r.endpoint.response.safeParse(reply.body);
       if (!check.success) {
         return answer(problem(500, 'Simulator produced an invalid response', z.prettifyError(check.error)));
@@ -335,6 +345,16 @@ function decodeBody(buffer: Buffer, contentType: string | undefined): unknown {
 function send(res: ServerResponse, reply: Reply, status: number): void {
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string> = { ...reply.headers };
+  if (reply.bytes) {
+    headers['content-type'] = reply.contentType ?? 'application/octet-stream';
+    res.writeHead(status, headers);
+    if (Buffer.isBuffer(reply.bytes)) return void res.end(reply.bytes);
+    const source = reply.bytes;
+    source.on('error', () => res.destroy());
+    res.on('close', () => source.destroy());
+    source.pipe(res);
+    return;
+  }
   if (status === 204 || reply.body === undefined) {
     res.writeHead(status, headers);
     res.end();

@@ -22,6 +22,13 @@ import {
 } from '../server.ts';
 import { WorldFactory } from '../worldFactory.ts';
 import { TokenStore, TradingGridState } from './tradingGridState.ts';
+import { DirectoryState } from './directoryState.ts';
+import { directoryRoutes } from './directoryRoutes.ts';
+import { AttachmentState } from './attachmentState.ts';
+import { attachmentRoutes } from './attachmentRoutes.ts';
+import { IssueUpdates, issueUpdateRoutes } from './issueUpdateRoutes.ts';
+import { IssueFeedState, type IssueFeedOptions } from './issueFeedState.ts';
+import { issueFeedRoutes } from './issueFeedRoutes.ts';
 
 export interface TradingGridSimulatorOptions extends ListenOptions {
   /** OAuth2 client credentials; random (node:crypto) when not given. */
@@ -37,6 +44,8 @@ export interface TradingGridSimulatorOptions extends ListenOptions {
   faults?: FaultConfig;
   maxBodyBytes?: number;
   validateResponses?: boolean;
+  /** The issue change feed's seeded partner activity (flows 5, 7). */
+  issueFeed?: IssueFeedOptions;
 }
 
 export const TradingGridSettings = z
@@ -95,6 +104,14 @@ const REALM = 'trading-grid';
 
 export class TradingGridSimulator {
   readonly state: TradingGridState;
+  /** The reference-data directory xConnector's reference data is pushed into (flow 6). */
+  readonly directory: DirectoryState;
+  /** Attachments and their resumable upload sessions (flow 2). */
+  readonly attachments: AttachmentState;
+  /** Priority and support-tier changes with a comment (flow 8's escalations). */
+  readonly issueUpdates = new IssueUpdates();
+  /** Comments, status updates and the issue change feed (flows 4, 5, 7). */
+  readonly issueFeed: IssueFeedState;
   readonly tokens: TokenStore;
   readonly faults: FaultInjector;
   readonly router: Router;
@@ -116,7 +133,14 @@ export class TradingGridSimulator {
     this.clientSecret = options.clientSecret ?? randomBytes(32).toString('base64url');
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? 3600;
     this.state = new TradingGridState(scenario, root.fork('state'), clock);
+    this.attachments = new AttachmentState(root.fork('attachments'), clock);
     this.state.honourIdempotencyKeys = options.honourIdempotencyKeys ?? true;
+    this.directory = new DirectoryState(
+      root.fork('directory'),
+      clock,
+      () => this.state.honourIdempotencyKeys,
+    );
+    this.issueFeed = new IssueFeedState(this.state, root.fork('issue-feed'), clock, options.issueFeed);
     this.tokens = new TokenStore(clock);
     this.factory = new WorldFactory(
       root.fork('activity'),
@@ -159,6 +183,7 @@ export class TradingGridSimulator {
           },
         }),
         route(e.communitiesFeed, ({ query }) => this.feedPage(query.since, query.limit)),
+        ...directoryRoutes(this.directory),
         route(e.createIssue, ({ params, body, req }) => {
           this.requireCommunity(params.communityId);
           const outcome = this.state.createIssue(params.communityId, body, idempotencyKey(req));
@@ -175,6 +200,18 @@ export class TradingGridSimulator {
         route(e.findAlerts, ({ query }) => ({
           body: { items: this.state.alerts.find(query.correlationRef) },
         })),
+        ...attachmentRoutes({
+          attachments: this.attachments,
+          issueExists: (id) => this.state.issues.byId.has(id),
+          honourIdempotencyKeys: () => this.state.honourIdempotencyKeys,
+        }),
+        ...issueFeedRoutes(this.issueFeed),
+        ...issueUpdateRoutes(this.issueUpdates, {
+          issue: (id) => this.state.issues.byId.get(id),
+          saveIssue: (issue) => this.state.issues.byId.set(issue.id, issue),
+          honourIdempotencyKeys: () => this.state.honourIdempotencyKeys,
+          clock,
+        }),
         ...commonAdminRoutes(
           this.faults,
           () => this.stats(),
@@ -240,7 +277,7 @@ export class TradingGridSimulator {
 
   /** correlationRefs held by more than one issue (or more than one alert). Empty when all is well. */
   duplicates(): string[] {
-    return this.state.duplicates();
+    return [...this.state.duplicates(), ...this.attachments.duplicates()].sort();
   }
 
   stats(): TradingGridStats {
@@ -261,6 +298,8 @@ export class TradingGridSimulator {
       authFailures: this.authFailures,
       clientAuthFailures: this.clientAuthFailures,
       communities: this.state.communities.size,
+      directory: this.directory.stats(),
+      attachments: this.attachments.stats(),
       settings: this.settings(),
     };
   }
@@ -351,6 +390,8 @@ export interface TradingGridStats {
   authFailures: number;
   clientAuthFailures: number;
   communities: number;
+  directory: ReturnType<DirectoryState['stats']>;
+  attachments: ReturnType<AttachmentState['stats']>;
   settings: Required<TradingGridSettings>;
 }
 

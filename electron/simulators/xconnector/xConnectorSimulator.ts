@@ -25,6 +25,13 @@ import {
   type ActivityResult,
   type XConnectorFeed,
 } from './xConnectorState.ts';
+import { ReferenceDataState } from './referenceDataState.ts';
+import { referenceDataRoutes } from './referenceDataRoutes.ts';
+import { DisputeDocuments } from './documentState.ts';
+import { documentRoutes } from './documentRoutes.ts';
+import { WorkflowRuns, workflowRoutes } from './workflowRoutes.ts';
+import { CaseState, type InternalCaseOptions } from './caseState.ts';
+import { caseRoutes } from './caseRoutes.ts';
 
 export interface XConnectorSimulatorOptions extends ListenOptions {
   /** The API key clients must send in X-Api-Key; random (node:crypto) when not given. */
@@ -43,6 +50,10 @@ export interface XConnectorSimulatorOptions extends ListenOptions {
   activityBatch?: ActivityOptions;
   /** Called when activity adds a partner (startSimulators gives Trading Grid its community). */
   onPartnerAdded?: (partner: Partner) => void;
+  /** Exceptions of the seeded world that are disputes from the start, with their documents (default 0). */
+  disputes?: number;
+  /** Internal cases of the case-management system (flows 4, 5, 7); none unless given. */
+  internalCases?: InternalCaseOptions;
 }
 
 const Count = z.number().int().min(0).max(1_000_000).optional();
@@ -111,6 +122,14 @@ const FEED_OF: Record<string, XConnectorFeed> = {
 
 export class XConnectorSimulator {
   readonly state: XConnectorState;
+  /** Partner IDs, ship-to locations, item codes and contacts in their own change feed (flow 6). */
+  readonly referenceData: ReferenceDataState;
+  /** Dispute documents and their bytes (flow 2). */
+  readonly documents: DisputeDocuments;
+  /** Internal workflow runs Partner Desk starts (flow 8's escalations). */
+  readonly workflows: WorkflowRuns;
+  /** Internal cases, their steps and comments, and the inbound route (flows 4, 5, 7). */
+  readonly cases: CaseState;
   readonly faults: FaultInjector;
   readonly router: Router;
   /** Set once listening. */
@@ -131,6 +150,17 @@ export class XConnectorSimulator {
       clock: options.clock,
       onPartnerAdded: options.onPartnerAdded,
     });
+    this.referenceData = new ReferenceDataState(scenario, root.fork('reference-data'), options.clock);
+    this.documents = new DisputeDocuments(this.state, root.fork('documents'), options.clock);
+    this.documents.openDisputes(options.disputes ?? 0);
+    this.workflows = new WorkflowRuns(options.clock);
+    this.cases = new CaseState(
+      scenario,
+      root.fork('cases'),
+      this.state.seq,
+      options.clock ?? Date.now,
+      options.internalCases,
+    );
     this.activityRng = root.fork('ticks');
     const endpoints: Endpoint[] = Object.values(xConnectorContract.endpoints);
     this.faults = new FaultInjector(
@@ -152,11 +182,15 @@ export class XConnectorSimulator {
         route(e.partnersFeed, feed),
         route(e.exceptionsFeed, feed),
         route(e.transactionsFeed, feed),
+        ...referenceDataRoutes(this.referenceData),
         route(e.linkException, ({ params, body }) => {
           const result = this.state.link(params.id, body);
           if (!result) throw new HttpError(404, 'Exception not found', `no exception with id ${params.id}`);
           return { body: result.exception };
         }),
+        ...documentRoutes(this.documents),
+        ...workflowRoutes(this.workflows),
+        ...caseRoutes(this.cases),
         ...commonAdminRoutes(
           this.faults,
           () => this.stats(),
@@ -219,6 +253,8 @@ export class XConnectorSimulator {
     this.activityTimer = setInterval(() => {
       this.activityTicks++;
       this.generateActivity(this.activityBatch ?? this.randomBatch());
+      this.referenceData.randomActivity();
+      this.cases.tick();
     }, intervalMs);
     this.activityTimer.unref();
   }
@@ -262,6 +298,7 @@ export class XConnectorSimulator {
       rawInjected: this.state.rawInjected,
       activityTicks: this.activityTicks,
       counts: this.state.counts(),
+      referenceData: this.referenceData.stats(),
     };
   }
 
@@ -327,6 +364,7 @@ export interface XConnectorStats {
   rawInjected: number;
   activityTicks: number;
   counts: ReturnType<XConnectorState['counts']>;
+  referenceData: ReturnType<ReferenceDataState['stats']>;
 }
 
 export async function startXConnectorSimulator(
