@@ -46,6 +46,25 @@ export default tseslint.config(
     },
   },
   {
+    // GitHub Desktop's habit: the raw ipcMain lives behind one typed, validating wrapper.
+    files: ['electron/main.ts', 'electron/shell/**/*.ts'],
+    ignores: ['electron/shell/ipc/registerIpc.ts', 'electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Register IPC handlers through electron/shell/ipc/registerIpc.ts, which validates every call.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {

@@ -8,6 +8,7 @@ import type {
   CaseDetail,
   CaseSummary,
   DeadLetterDto,
+  EngineHostStateDto,
   FailedTransactionDto,
   Outcome,
   PartnerDto,
@@ -97,6 +98,8 @@ export interface EventChannels {
   'upload:progress': UploadProgress;
   /** A notification was clicked or the tray menu asked for a screen: show this target. */
   navigate: { target: string };
+  /** The sync engine's process (Electron shell): starting, ready, restarting after a crash, or failed. */
+  'engine:hostState': EngineHostStateDto;
 }
 
 export type InvokeChannel = keyof typeof invokeChannels;
@@ -122,6 +125,7 @@ export const EVENT_CHANNELS: EventChannel[] = [
   'engine:outboxChanged',
   'upload:progress',
   'navigate',
+  'engine:hostState',
 ];
 
 /** Validates a call's arguments; the error message names each bad field. */

@@ -36,6 +36,8 @@ export interface CaseDocument {
   source: 'xconnector' | 'desk';
   state: 'uploading' | 'attached' | 'failed';
   attachedAt: number | null;
+  /** Why it was not attached, in words (state 'failed'). */
+  error?: string;
 }
 
 export interface CaseDetail {
@@ -124,7 +126,14 @@ export interface UploadProgress {
 
 export interface UploadResult {
   accepted: { uploadId: string; name: string; sizeBytes: number }[];
-  refused: { name: string; reason: string }[];
+  /** `uploadId` is the id the file's `refused`/`duplicate` progress event carries. */
+  refused: { name: string; reason: string; uploadId?: string }[];
+}
+
+/** The desktop app's sync engine process; `message` says what happened and what the app is doing about it. */
+export interface EngineHostStateDto {
+  state: 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
+  message: string | null;
 }
 
 export interface AppInfo {
