@@ -17,6 +17,10 @@ import { createRunStats, type RunStats } from './runStats.ts';
 import { feedFlows, outboxOperations } from './flowRegistry.ts';
 import { releaseUnknownPartners } from './quarantineRelease.ts';
 import { createHttpPorts } from './httpPorts.ts';
+import { createDocumentsSection } from '../documents/documentsSection.ts';
+import { createSlaEngine } from '../sla/slaEngine.ts';
+import { createReferenceDataSection } from '../referenceData/referenceDataSection.ts';
+import { replyToPartner } from '../flows/caseSyncReply.ts';
 import type { EngineEvents } from './events.ts';
 import type { Notifier } from './notifier.ts';
 import type { Ports } from './ports.ts';
@@ -42,6 +46,8 @@ export interface EngineOptions {
 export interface CycleReport {
   itemsRead: number;
   errors: { feed: string; message: string }[];
+  /** Feeds not read because their system is backing off after a failure: not read to their end. */
+  deferred: number;
 }
 
 export class EngineSettingsError extends Error {}
@@ -89,12 +95,26 @@ export function createEngine(options: EngineOptions) {
     },
     onQuarantined: (k) => stats.quarantined(k),
   });
+  const documents = createDocumentsSection({
+    store,
+    unit,
+    ports,
+    settings,
+    dataDir: options.dataDir,
+    clock,
+    logger,
+    publish,
+  });
+  events.on('documentProgress', (p) => {
+    if (p.state === 'attached') stats.documentAttached();
+  });
   const delivery = createOutboxDelivery({
     store,
     unit,
     health,
     ports,
     notifier: options.notifier,
+    documents: documents.transfer,
     operations: outboxOperations,
     policy: settings.outbox,
     now,
@@ -104,6 +124,18 @@ export function createEngine(options: EngineOptions) {
     onDelivered: (e, recovered) => stats.delivered(e, recovered),
     onDeadLettered: (e) => stats.deadLettered(e),
   });
+  const referenceData = createReferenceDataSection({
+    store,
+    ports,
+    unit,
+    health,
+    now,
+    settings,
+    logger,
+    publish,
+    onReconciled: (r) => stats.referenceRecordsRepaired(r.repaired.total),
+  });
+  const sla = createSlaEngine({ store, unit, settings: settings.sla, logger });
   const flows = [...feedFlows].sort((a, b) => a.order - b.order);
   const lastPollAt = new Map<SystemName, number>();
   const interval: Record<SystemName, number> = {
@@ -121,7 +153,7 @@ export function createEngine(options: EngineOptions) {
 
   /** Reads every feed of the given systems to its end, directory feeds first. */
   async function pollSystems(systems: SystemName[], signal?: AbortSignal): Promise<CycleReport> {
-    const report: CycleReport = { itemsRead: 0, errors: [] };
+    const report: CycleReport = { itemsRead: 0, errors: [], deferred: 0 };
     let directoryChanged = false;
     for (const flow of flows) {
       if (!systems.includes(flow.system)) continue;
@@ -139,6 +171,7 @@ export function createEngine(options: EngineOptions) {
         report.itemsRead += outcome.items;
         if (flow.order === 0 && outcome.items > 0) directoryChanged = true;
         if (outcome.error) report.errors.push({ feed: flow.feed, message: outcome.error.message });
+        if (!outcome.attempted) report.deferred++;
         // pollFeed stops after a bounded number of pages; go on while it still finds a backlog.
         if (outcome.error || !outcome.attempted || outcome.pages < 50 || signal?.aborted) break;
       }
@@ -151,6 +184,7 @@ export function createEngine(options: EngineOptions) {
 
   async function pollLoop(stop: AbortSignal): Promise<void> {
     while (!stop.aborted) {
+      await sla.tick();
       const t = now();
       const due = (['xconnector', 'trading-grid'] as SystemName[]).filter(
         (s) => t >= (lastPollAt.get(s) ?? 0) + interval[s],
@@ -158,6 +192,7 @@ export function createEngine(options: EngineOptions) {
       if (!paused && due.length > 0) {
         try {
           await pollSystems(due, stop);
+          await referenceData.runIfDue(stop);
         } catch (error) {
           logger.error({ err: error }, 'poll cycle failed');
         }
@@ -202,6 +237,8 @@ export function createEngine(options: EngineOptions) {
     /** Stops the background loops; in-flight requests finish or are abandoned safely (the outbox resumes them). */
     async stop(): Promise<void> {
       if (!running) return;
+      // A long upload would hold the loop for minutes: break it off; the outbox resumes it from its offset.
+      documents.transfer.halt();
       running.stop.abort();
       await Promise.allSettled(running.loops);
       running = null;
@@ -218,6 +255,7 @@ export function createEngine(options: EngineOptions) {
     /** One full cycle now: read every feed to its end, then deliver everything due. */
     async syncNow(): Promise<CycleReport> {
       const report = await pollSystems(['xconnector', 'trading-grid']);
+      await sla.tick();
       await delivery.drain();
       publishOutboxCounts();
       return report;
@@ -230,9 +268,12 @@ export function createEngine(options: EngineOptions) {
       const deadline = now() + (opts.timeoutMs ?? 120_000);
       while (now() < deadline) {
         const report = await pollSystems(['xconnector', 'trading-grid']);
+        await referenceData.runIfDue();
+        await sla.tick();
         const attempted = await delivery.drain();
         const pending = store.outbox.counts().pending;
-        if (report.itemsRead === 0 && attempted === 0 && pending === 0 && report.errors.length === 0) {
+        const read = report.errors.length === 0 && report.deferred === 0;
+        if (report.itemsRead === 0 && attempted === 0 && pending === 0 && read) {
           publishOutboxCounts();
           return { idle: true, stats: stats.snapshot() };
         }
@@ -289,7 +330,15 @@ export function createEngine(options: EngineOptions) {
       timeline: (id: string) => store.timeline.list(id),
       count: () => store.cases.count(),
     },
+    /** A desk reply: a comment to the partner on the case's Trading Grid issue, through the outbox (flow 7). */
+    replyToPartner: (caseId: string, text: string) => replyToPartner(unit, caseId, text),
     partners: () => store.directory.partners(),
+    /** Flow 8: one case's SLA clock (countdown, escalation level) and the SLA settings in force. */
+    sla: sla.api,
+    /** Flow 6: reference data pushed to Trading Grid's directory, and its full reconcile. */
+    referenceData: referenceData.api,
+    /** Flow 2: files dropped on a case, and each case's documents with their upload state. */
+    documents: documents.api,
     transactions: {
       failed: (limit?: number, offset?: number, partnerId?: string) =>
         store.transactions.failed(limit, offset, partnerId ?? null),
@@ -297,8 +346,13 @@ export function createEngine(options: EngineOptions) {
     },
     /** Stops the loops and closes connections and the database. */
     async close(): Promise<void> {
+      documents.transfer.halt();
       await this.stop();
-      await Promise.allSettled([ports.xconnector.close(), ports.tradingGrid.close()]);
+      await Promise.allSettled([
+        ports.xconnector.close(),
+        ports.tradingGrid.close(),
+        ports.documents.close(),
+      ]);
       store.close();
     },
   };

@@ -2,6 +2,8 @@
 import type { SystemHealth } from '../sync/health.ts';
 import type { NotificationRequest } from './notifier.ts';
 import type { QuarantineReasonKind } from '../store/quarantine.ts';
+import type { ReconcileReport } from '../referenceData/reconcileReport.ts';
+import type { DocumentProgress } from '../documents/documentEvents.ts';
 
 export interface CaseEvent {
   caseId: string;
@@ -34,4 +36,8 @@ export interface EngineEvents extends Record<string, unknown> {
   retryScheduled: { outboxId: number; operation: string; attempt: number; inMs: number; error: string };
   deadLettered: { outboxId: number; operation: string; reason: string };
   outboxChanged: { pending: number; dead: number };
+  /** A document's upload moved on (flow 2): queued, bytes sent, attached, failed, refused, duplicate. */
+  documentProgress: DocumentProgress;
+  /** A full reconcile of Trading Grid's reference-data directory finished (flow 6), with what it repaired. */
+  referenceReconciled: ReconcileReport;
 }

@@ -10,6 +10,14 @@ import {
   desktopNotifyOperation,
   transactionsFeedFlow,
 } from '../flows/failedTransactionToAlert.ts';
+import { referenceDataFeedFlow } from '../flows/referenceDataFeed.ts';
+import {
+  deleteDirectoryRecordOperation,
+  putDirectoryRecordOperation,
+} from '../flows/referenceDataWrites.ts';
+import { escalateIssueOperation, triggerWorkflowOperation } from '../flows/slaEscalation.ts';
+import { caseSyncFeedFlows, caseSyncOperations } from '../flows/caseSyncRegistry.ts';
+import { attachDocumentOperation, documentsFeedFlow } from '../flows/disputeDocuments.ts';
 import type { AnyFeedFlow } from '../flows/feedFlow.ts';
 import type { OutboxOperation } from '../sync/outboxOperation.ts';
 
@@ -18,6 +26,9 @@ export const feedFlows: AnyFeedFlow[] = [
   communitiesFeedFlow,
   exceptionsFeedFlow,
   transactionsFeedFlow,
+  referenceDataFeedFlow,
+  ...caseSyncFeedFlows,
+  documentsFeedFlow,
 ];
 
 export const outboxOperations: OutboxOperation[] = [
@@ -25,4 +36,10 @@ export const outboxOperations: OutboxOperation[] = [
   linkExceptionOperation,
   createAlertOperation,
   desktopNotifyOperation,
+  putDirectoryRecordOperation,
+  deleteDirectoryRecordOperation,
+  escalateIssueOperation,
+  triggerWorkflowOperation,
+  ...caseSyncOperations,
+  attachDocumentOperation,
 ];

@@ -8,6 +8,7 @@ import type { SecretScrubber } from '../logging/secretScrubber.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Clock } from './clock.ts';
 import type { Ports } from './ports.ts';
+import { createHttpDocumentPorts } from '../documents/httpDocumentPorts.ts';
 
 export function scrubbedCredentials(source: CredentialSource, scrubber: SecretScrubber): CredentialSource {
   return {
@@ -44,18 +45,32 @@ export function createHttpPorts(o: {
       partnersFeed: (since, limit) => xc.partnersFeed(since, limit),
       exceptionsFeed: (since, limit) => xc.exceptionsFeed(since, limit),
       transactionsFeed: (since, limit) => xc.transactionsFeed(since, limit),
+      referenceDataFeed: (since, limit) => xc.referenceDataFeed(since, limit),
+      cases: xc.cases,
       linkException: (id, link, key) => xc.linkException(id, link, key),
+      triggerWorkflow: (workflowId, run, key) => xc.triggerWorkflow(workflowId, run, key),
+      findWorkflowRunsByRef: (ref) => xc.findWorkflowRunsByRef(ref),
       testConnection: () => xc.testConnection(),
       close: () => xc.close(),
     },
     tradingGrid: {
       communitiesFeed: (since, limit) => tg.communitiesFeed(since, limit),
+      directory: tg.directory,
+      cases: tg.cases,
       createIssue: (communityId, issue, key) => tg.createIssue(communityId, issue, key),
       findIssuesByRef: (ref) => tg.findIssuesByRef(ref),
       createAlert: (communityId, alert, key) => tg.createAlert(communityId, alert, key),
       findAlertsByRef: (ref) => tg.findAlertsByRef(ref),
+      updateIssue: (issueId, update, key) => tg.updateIssue(issueId, update, key),
+      findIssueUpdatesByRef: (ref) => tg.findIssueUpdatesByRef(ref),
       testConnection: () => tg.testConnection(),
       close: () => tg.close(),
     },
+    documents: createHttpDocumentPorts({
+      settings: o.settings,
+      credentials,
+      logger: o.logger,
+      clock: o.clock,
+    }),
   };
 }

@@ -12,6 +12,20 @@ export interface RunStats {
   recoveredByLookup: number;
   writesEnqueued: number;
   itemsRead: number;
+  /** SLA escalation steps applied to Trading Grid issues (flow 8). */
+  escalations: number;
+  /** Reference records written to (or deleted from) Trading Grid's directory, repairs included. */
+  referenceRecordsPushed: number;
+  /** Drifted directory records the reconcile repaired (counted when it enqueues the repair). */
+  referenceRecordsRepaired: number;
+  /** Comments copied between an internal case and its Trading Grid issue, desk replies included (flow 7). */
+  commentsSynced: number;
+  /** Internal resolution steps posted to Trading Grid as status updates (flow 4). */
+  statusesPosted: number;
+  /** Partner messages and comments handed to an internal route (flow 5). */
+  messagesRouted: number;
+  /** Dispute documents attached to Trading Grid issues, from xConnector or dropped on the desk (flow 2). */
+  documentsAttached: number;
 }
 
 const DELIVERED_COUNTER: Record<string, keyof RunStats> = {
@@ -19,6 +33,15 @@ const DELIVERED_COUNTER: Record<string, keyof RunStats> = {
   'tg.createAlert': 'alertsRaised',
   'xc.linkException': 'linksWritten',
   'desktop.notify': 'notificationsSent',
+  'tg.escalateIssue': 'escalations',
+  'tg.putDirectoryRecord': 'referenceRecordsPushed',
+  'tg.deleteDirectoryRecord': 'referenceRecordsPushed',
+  'tg.createCaseIssue': 'issuesCreated',
+  'xc.linkCase': 'linksWritten',
+  'tg.createComment': 'commentsSynced',
+  'xc.createCaseComment': 'commentsSynced',
+  'tg.postStatusUpdate': 'statusesPosted',
+  'xc.routeMessage': 'messagesRouted',
 };
 
 export function createRunStats() {
@@ -32,6 +55,13 @@ export function createRunStats() {
     recoveredByLookup: 0,
     writesEnqueued: 0,
     itemsRead: 0,
+    escalations: 0,
+    referenceRecordsPushed: 0,
+    referenceRecordsRepaired: 0,
+    commentsSynced: 0,
+    statusesPosted: 0,
+    messagesRouted: 0,
+    documentsAttached: 0,
   };
   return {
     snapshot: (): RunStats => ({ ...stats }),
@@ -48,6 +78,13 @@ export function createRunStats() {
     },
     deadLettered(_e: OutboxEntry) {
       stats.deadLettered++;
+    },
+    referenceRecordsRepaired(n: number) {
+      stats.referenceRecordsRepaired += n;
+    },
+    /** Counted when the attachment is recorded, not per delivery: a document refused for good is no attachment. */
+    documentAttached() {
+      stats.documentsAttached++;
     },
     itemsRead(n: number) {
       stats.itemsRead += n;

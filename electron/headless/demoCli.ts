@@ -8,6 +8,8 @@ import { memoryCredentialSource } from '../connectors/credentialSource.ts';
 import { printEngineActivity } from './demoPrinter.ts';
 import { createSecretScrubber } from '../logging/secretScrubber.ts';
 import { createLogger } from '../logging/logger.ts';
+import { DEMO_SLA_SETTINGS } from '../sla/demoSlaSettings.ts';
+import { DEMO_INTERNAL_CASES, DEMO_ISSUE_FEED } from './demoCaseSync.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -19,6 +21,7 @@ const { values: args } = parseArgs({
     exceptions: { type: 'string', default: '40' },
     transactions: { type: 'string', default: '200' },
     'unknown-partners': { type: 'string', default: '2' },
+    disputes: { type: 'string', default: '6' },
     'activity-ms': { type: 'string', default: '4000' },
     'timeout-ms': { type: 'string', default: '120000' },
   },
@@ -42,6 +45,10 @@ const sims = await startSimulators({
   exceptions: int('exceptions'),
   transactions: int('transactions'),
   unknownPartnerExceptions: int('unknown-partners'),
+  // Exceptions that are disputes from the start, with their supporting documents (flow 2).
+  xconnector: { disputes: int('disputes'), internalCases: DEMO_INTERNAL_CASES },
+  // Internal cases, and issues partners opened themselves (flows 4, 5, 7).
+  tradingGrid: { issueFeed: DEMO_ISSUE_FEED },
 });
 const scrubber = createSecretScrubber();
 const credentials = memoryCredentialSource({
@@ -55,6 +62,7 @@ const engine = createEngine({
     tradingGrid: { baseUrl: sims.tradingGrid.url, clientId: sims.credentials.tradingGridClientId },
     poll: { xconnectorIntervalMs: 2000, tradingGridIntervalMs: 5000 },
     outbox: { retryBaseMs: 200, retryMaxMs: 5000 },
+    sla: DEMO_SLA_SETTINGS,
   },
   credentials,
   notifier: {
@@ -97,10 +105,12 @@ if (args.once) {
 } else {
   engine.start();
   sims.xconnector.sim.startActivity(int('activity-ms'));
+  sims.tradingGrid.sim.issueFeed.startActivity(int('activity-ms') * 2);
   out('Syncing. New exceptions and failed transactions appear over time. Press Ctrl-C to stop.');
   const stop = () => {
     out('Stopping…');
     sims.xconnector.sim.stopActivity();
+    sims.tradingGrid.sim.issueFeed.stopActivity();
     void shutdown(0);
   };
   process.once('SIGINT', stop);

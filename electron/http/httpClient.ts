@@ -168,9 +168,10 @@ function errorCode(e: unknown): string | undefined {
   return undefined;
 }
 
-type Phase = 'connect' | 'sent' | 'body';
+export type Phase = 'connect' | 'sent' | 'body';
 
-function classifyThrown(
+/** Turns a thrown network error into an HttpError (also used by the binary transfers in binaryTransfer.ts). */
+export function classifyThrown(
   e: unknown,
   ctx: RequestContext,
   phase: Phase,

@@ -16,6 +16,7 @@ import type { invokeChannels } from '../../shared/ipc/contract.ts';
 import type { AppInfo, Outcome } from '../../shared/ipc/dto.ts';
 import type { Engine } from '../engine/engine.ts';
 import { toCaseSummary, toDeadLetter, toFailedTransaction, toTimelineEvent } from './dtoMapping.ts';
+import { toCaseDocument } from '../documents/caseDocumentDto.ts';
 
 export interface SettingsPort {
   view(): Promise<SettingsView>;
@@ -71,20 +72,11 @@ export function createDeskService(deps: DeskServiceDeps) {
         description: payload.description ?? payload.summary ?? '',
         communityId: c.communityId,
         timeline: engine.cases.timeline(caseId).map(toTimelineEvent),
-        documents: [],
+        documents: engine.documents.list(caseId).map(toCaseDocument),
       };
     },
-    'cases:reply': async () => ({
-      ok: false,
-      message: 'Replying to the partner from the desk arrives with two-way case sync (flow 7).',
-    }),
-    'documents:upload': async ({ paths }) => ({
-      accepted: [],
-      refused: paths.map((p) => ({
-        name: p.split(/[\\/]/).pop() ?? p,
-        reason: 'Uploading dispute documents arrives with flow 2.',
-      })),
-    }),
+    'cases:reply': async ({ caseId, text }) => engine.replyToPartner(caseId, text),
+    'documents:upload': ({ caseId, paths }) => engine.documents.upload(caseId, paths),
     'partners:list': async () => refreshPartners() && engine.partners(),
     'transactions:failed': async ({ partnerId, limit, offset }) => ({
       items: engine.transactions
@@ -147,6 +139,7 @@ export function createDeskService(deps: DeskServiceDeps) {
     ),
     engine.on('healthChanged', (h) => deps.emit('engine:healthChanged', h)),
     engine.on('outboxChanged', (c) => deps.emit('engine:outboxChanged', c)),
+    engine.on('documentProgress', (p) => deps.emit('upload:progress', p)),
   ];
 
   return {

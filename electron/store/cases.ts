@@ -3,7 +3,8 @@ import type { Db } from './database.ts';
 
 export interface CaseRecord {
   id: string;
-  origin: 'exception';
+  /** exception: flow 1; internal-case: an xConnector internal case (flow 7); partner: a partner opened it in Trading Grid. */
+  origin: 'exception' | 'internal-case' | 'partner';
   partnerId: string;
   communityId: string | null;
   exceptionId: string | null;
@@ -78,6 +79,9 @@ export function createCaseStore(db: Db) {
   const linkIssue = db.prepare(
     'UPDATE cases SET tg_issue_id = ?, community_id = ?, updated_at = ? WHERE id = ?',
   );
+  const setStatus = db.prepare(
+    'UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status IS NOT ?',
+  );
   const byId = db.prepare(`SELECT ${columns} FROM cases WHERE id = ?`);
   const byException = db.prepare(`SELECT ${columns} FROM cases WHERE exception_id = ?`);
   const count = db.prepare('SELECT COUNT(*) AS n FROM cases');
@@ -117,6 +121,14 @@ export function createCaseStore(db: Db) {
     },
     linkIssue(id: string, issueId: string, communityId: string, now: number): boolean {
       return linkIssue.run(issueId, communityId, now, id).changes > 0;
+    },
+    /**
+     * Sets the case's status as of `at` (when it changed at its source). Returns false when the case is
+     * unknown or already has that status. The SLA clock hears of it by trigger (migration 4): the
+     * configured waiting status (default 'waiting_on_partner') pauses it, a resolved status stops it.
+     */
+    setStatus(id: string, status: string, at: number): boolean {
+      return setStatus.run(status, at, id, status).changes > 0;
     },
     get(id: string): CaseRecord | undefined {
       const row = byId.get(id) as Row | undefined;

@@ -6,6 +6,7 @@ import * as m002 from './migrations/002_caseTimeline.ts';
 import * as m003 from './migrations/003_documents.ts';
 import * as m004 from './migrations/004_sla.ts';
 import * as m005 from './migrations/005_referenceData.ts';
+import * as m006 from './migrations/006_caseSync.ts';
 
 const migrations: { version: number; up: (db: DatabaseSync) => void }[] = [
   { version: 1, up: m001.up },
@@ -13,6 +14,7 @@ const migrations: { version: number; up: (db: DatabaseSync) => void }[] = [
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
   { version: 5, up: m005.up },
+  { version: 6, up: m006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -7,6 +7,11 @@ import { createTransactionStore } from './transactions.ts';
 import { createOutboxStore } from './outboxStore.ts';
 import { createQuarantineStore } from './quarantine.ts';
 import { createCaseTimelineStore } from './caseTimeline.ts';
+import { createDocumentStore } from './documents.ts';
+import { createReferenceDataStore } from './referenceData.ts';
+import { createSlaStore } from './sla.ts';
+import { createCaseLinkStore } from './caseLinks.ts';
+import { createCaseCopyStore } from './caseCopies.ts';
 
 export function openStore(path: string) {
   const database = openDatabase(path);
@@ -21,6 +26,11 @@ export function openStore(path: string) {
     outbox: createOutboxStore(db),
     quarantine: createQuarantineStore(db),
     timeline: createCaseTimelineStore(db),
+    documents: createDocumentStore(db),
+    referenceData: createReferenceDataStore(db),
+    sla: createSlaStore(db),
+    caseLinks: createCaseLinkStore(db),
+    caseCopies: createCaseCopyStore(db),
     close: () => database.close(),
   };
 }

@@ -4,6 +4,8 @@ import type { Ports, RemoteError } from '../engine/ports.ts';
 import type { OutboxEntry, RemoteSystem } from '../store/outboxStore.ts';
 import type { FlowContext } from '../flows/flowContext.ts';
 import type { Notifier } from '../engine/notifier.ts';
+import type { DocumentTransfer } from '../documents/documentTransfer.ts';
+import type { Store } from '../store/store.ts';
 
 export interface Delivered {
   remoteId: string | null;
@@ -15,6 +17,10 @@ export interface Delivered {
 export interface DeliveryDeps {
   ports: Ports;
   notifier: Notifier;
+  /** Read at delivery time, e.g. the issue a case was linked to after this write was enqueued. */
+  store: Store;
+  /** Streams document bytes into Trading Grid upload sessions (flow 2's `tg.attachDocument`). */
+  documents?: DocumentTransfer;
 }
 
 export interface OutboxOperation {

@@ -1,6 +1,6 @@
 // A live SLA countdown: ticks every second near the deadline, every half minute when it is far away.
 import { countdownRefreshMs, slaCountdown } from '../lib/slaCountdown.ts';
-import { humanize } from '../lib/formatting.ts';
+import { formatDateTime, humanize, toIsoString } from '../lib/formatting.ts';
 import { useNow } from '../app/useNow.ts';
 
 export function SlaCountdown({ dueAt, state }: { dueAt: number | null; state: string }) {
@@ -13,7 +13,12 @@ export function SlaCountdown({ dueAt, state }: { dueAt: number | null; state: st
         <strong>{humanize(state)} · </strong>
       )}
       {sla.text}
-      {dueAt !== null && counting && <span className="sla-due"> ({new Date(dueAt).toLocaleString()})</span>}
+      {dueAt !== null && counting && (
+        <span className="sla-due">
+          {' '}
+          (<time dateTime={toIsoString(dueAt)}>{formatDateTime(dueAt)}</time>)
+        </span>
+      )}
     </span>
   );
 }

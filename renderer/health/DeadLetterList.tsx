@@ -47,24 +47,26 @@ export function DeadLetterList() {
                 <td className="dead-reason">{d.reason}</td>
                 <td>{formatDateTime(d.updatedAt)}</td>
                 <td className="actions">
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Retry write #${d.id}`}
-                    disabled={busy !== null}
-                    onClick={() => void retry(d.id)}
-                  >
-                    Retry
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--danger"
-                    aria-label={`Discard write #${d.id}`}
-                    disabled={busy !== null}
-                    onClick={() => setConfirming(d)}
-                  >
-                    Discard
-                  </button>
+                  <div className="actions-buttons">
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Retry write #${d.id}`}
+                      disabled={busy !== null}
+                      onClick={() => void retry(d.id)}
+                    >
+                      Retry
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      aria-label={`Discard write #${d.id}`}
+                      disabled={busy !== null}
+                      onClick={() => setConfirming(d)}
+                    >
+                      Discard
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}

@@ -17,9 +17,30 @@ const STATES: Record<SystemHealthDto['state'], string> = {
   unauthorized: 'Credentials refused',
 };
 
+/** Longer errors are clamped to a few lines, with the whole text behind a disclosure. */
+const LONG_ERROR_CHARS = 110;
+/** Leeway for timers that fire late and for the engine's clock reading a little ahead of the window's. */
+const CLOCK_SLACK_MS = 5_000;
+
+function LastError({ text }: { text: string }) {
+  if (text.length <= LONG_ERROR_CHARS) return <span className="system-error">{text}</span>;
+  return (
+    <details className="system-error system-error--long">
+      <summary title={text}>
+        <span className="system-error-text">{text}</span>
+        <span className="system-error-toggle system-error-toggle--more">Show the whole error</span>
+        <span className="system-error-toggle system-error-toggle--less">Show less</span>
+      </summary>
+    </details>
+  );
+}
+
 export function SystemHealthCard({ health: h }: { health: SystemHealthDto }) {
   const backingOff = h.backoffUntil !== null && h.backoffUntil > Date.now();
-  const now = useNow(backingOff ? 1000 : 30_000);
+  const tickMs = backingOff ? 1000 : 30_000;
+  const now = useNow(tickMs);
+  // `now` is up to one tick old, so a poll that just happened can lie "in the future": it reads "just now".
+  const ago = (at: number | null) => formatRelative(at, now, tickMs + CLOCK_SLACK_MS);
   const lastPoll = Math.max(h.lastSuccessAt ?? 0, h.lastErrorAt ?? 0) || null;
   const name = NAMES[h.system] ?? h.system;
   const headingId = `system-${h.system}`;
@@ -31,20 +52,20 @@ export function SystemHealthCard({ health: h }: { health: SystemHealthDto }) {
         <div>
           <dt>Last poll</dt>
           <dd>
-            {formatRelative(lastPoll, now)}
+            {ago(lastPoll)}
             {lastPoll && <span className="stat-detail"> ({formatDateTime(lastPoll)})</span>}
           </dd>
         </div>
         <div>
           <dt>Last success</dt>
-          <dd>{formatRelative(h.lastSuccessAt, now)}</dd>
+          <dd>{ago(h.lastSuccessAt)}</dd>
         </div>
-        <div>
+        <div className={h.lastError ? 'stat--wide' : undefined}>
           <dt>Last error</dt>
           <dd>
             {h.lastError ? (
               <>
-                {formatRelative(h.lastErrorAt, now)}: <span className="system-error">{h.lastError}</span>
+                {ago(h.lastErrorAt)}: <LastError text={h.lastError} />
               </>
             ) : (
               'none'

@@ -1,4 +1,5 @@
-// How numbers, sizes and times read on screen. One place, so every screen says "2.4 MB" the same way.
+// How numbers, sizes, dates and times read on screen. One place, so every screen says "2.4 MB" and
+// "Nov 16, 2026, 11:00 AM" the same way: components never call toLocaleString or Intl.DateTimeFormat.
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -28,10 +29,15 @@ export function formatDateTime(at: number | string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? 'unknown time' : dateTime.format(d);
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 d ago"; a future time reads "in 4 min". */
-export function formatRelative(at: number | null, now: number): string {
+/**
+ * "just now", "5 min ago", "3 h ago", "2 d ago"; a future time reads "in 4 min".
+ * `staleMs`: how old `now` may be (a clock redrawn every 30 s is up to 30 s behind). A time that lies
+ * ahead of `now` by no more than that has most likely already happened, and reads "just now".
+ */
+export function formatRelative(at: number | null, now: number, staleMs = 0): string {
   if (at === null) return 'never';
   const diff = now - at;
+  if (diff < 0 && -diff <= staleMs) return 'just now';
   const abs = Math.abs(diff);
   const say = (text: string) => (diff >= 0 ? `${text} ago` : `in ${text}`);
   if (abs < 45_000) return diff >= 0 ? 'just now' : 'in a moment';

@@ -18,9 +18,14 @@ describe('the drop zone upload list', () => {
       [],
       {
         accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }],
-        refused: [{ name: 'setup.exe', reason: 'type not allowed: application/x-msdownload' }],
+        refused: [
+          {
+            uploadId: 'refused:R-1',
+            name: 'setup.exe',
+            reason: 'type not allowed: application/x-msdownload',
+          },
+        ],
       },
-      'd1',
     );
     expect(rows.map((r) => [r.name, uploadStatusText(r)])).toEqual([
       ['pod.pdf', 'Waiting to upload'],
@@ -32,7 +37,6 @@ describe('the drop zone upload list', () => {
     let rows = addUploadResult(
       [],
       { accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }], refused: [] },
-      'd1',
     );
     rows = applyUploadProgress(rows, progress({ sentBytes: 400 }));
     expect(uploadFraction(rows[0]!)).toBe(0.4);
@@ -47,7 +51,6 @@ describe('the drop zone upload list', () => {
     rows = addUploadResult(
       rows,
       { accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }], refused: [] },
-      'd1',
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.sentBytes).toBe(300);
@@ -70,8 +73,44 @@ describe('the drop zone upload list', () => {
   });
 
   it('keeps two refusals of files with the same name apart', () => {
-    const refused = { accepted: [], refused: [{ name: 'a.exe', reason: 'type' }] };
-    const rows = addUploadResult(addUploadResult([], refused, 'd1'), refused, 'd2');
+    const refusal = (uploadId: string) => ({
+      accepted: [],
+      refused: [{ uploadId, name: 'a.exe', reason: 'type' }],
+    });
+    const rows = addUploadResult(addUploadResult([], refusal('refused:R-1')), refusal('refused:R-2'));
     expect(new Set(rows.map((r) => r.key)).size).toBe(2);
+  });
+
+  it('lists a refused file once, whether its progress event comes after the answer or before it', () => {
+    const answer = {
+      accepted: [],
+      refused: [{ uploadId: 'refused:R-1', name: 'huge.pdf', reason: 'too large (12 MB, limit 5 MB)' }],
+    };
+    const event = progress({
+      uploadId: 'refused:R-1',
+      name: 'huge.pdf',
+      totalBytes: 12_000_000,
+      state: 'refused',
+      message: 'too large (12 MB, limit 5 MB)',
+    });
+
+    const answerFirst = applyUploadProgress(addUploadResult([], answer), event);
+    const eventFirst = addUploadResult(applyUploadProgress([], event), answer);
+    for (const rows of [answerFirst, eventFirst]) {
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.key).toBe('refused:R-1');
+      expect(rows[0]!.totalBytes).toBe(12_000_000);
+      expect(uploadStatusText(rows[0]!)).toBe('Refused: too large (12 MB, limit 5 MB)');
+    }
+  });
+
+  it('lists a duplicate once and keeps its state when the answer comes after its event', () => {
+    const event = progress({ uploadId: 'refused:R-2', state: 'duplicate', message: 'already attached' });
+    const rows = addUploadResult(applyUploadProgress([], event), {
+      accepted: [],
+      refused: [{ uploadId: 'refused:R-2', name: 'pod.pdf', reason: 'already attached' }],
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.state).toBe('duplicate');
   });
 });

@@ -6,7 +6,7 @@ import type { UploadProgress, UploadResult } from '../../shared/ipc/dto.ts';
 export type UploadRowState = UploadProgress['state'];
 
 export interface UploadRow {
-  /** The engine's upload id, or a local key for a file refused before it got one. */
+  /** The engine's upload id (refused files have one too). */
   key: string;
   name: string;
   sentBytes: number;
@@ -22,12 +22,12 @@ export function isFinished(row: UploadRow): boolean {
   return FINAL.has(row.state);
 }
 
-/** Adds the engine's answer to a drop: accepted files start queued, refused ones carry their reason. */
-export function addUploadResult(
-  rows: readonly UploadRow[],
-  result: UploadResult,
-  dropId: string,
-): UploadRow[] {
+/**
+ * Adds the engine's answer to a drop: accepted files start queued, refused ones carry their reason.
+ * Every file, refused or not, is keyed by the engine's upload id, which its `upload:progress` events
+ * also carry: one file is one row, whichever of the answer and the events arrives first.
+ */
+export function addUploadResult(rows: readonly UploadRow[], result: UploadResult): UploadRow[] {
   const next = [...rows];
   for (const a of result.accepted) {
     if (next.some((r) => r.key === a.uploadId)) continue; // a progress event got here first
@@ -40,16 +40,23 @@ export function addUploadResult(
       message: null,
     });
   }
-  result.refused.forEach((r, i) => {
+  for (const r of result.refused) {
+    const index = next.findIndex((row) => row.key === r.uploadId);
+    if (index !== -1) {
+      // Its `refused`/`duplicate` event got here first: keep that row (and its size and state), with the reason.
+      const current = next[index] as UploadRow;
+      next[index] = { ...current, message: current.message ?? r.reason };
+      continue;
+    }
     next.push({
-      key: `refused:${dropId}:${i}`,
+      key: r.uploadId,
       name: r.name,
       sentBytes: 0,
       totalBytes: 0,
       state: 'refused',
       message: r.reason,
     });
-  });
+  }
   return next;
 }
 

@@ -33,11 +33,19 @@ function CredentialForm({
   const [saving, setSaving] = useState(false);
   const outcome = useSettings((s) => s.credentialOutcome[name]);
   const setCredential = useSettings((s) => s.setCredential);
+  const clearOutcome = useSettings((s) => s.clearCredentialOutcome);
+
+  // One state at a time: a new attempt (or a new value being typed) replaces what the last one said.
+  const startOver = () => {
+    setProblem(null);
+    clearOutcome(name);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = inputRef.current;
     if (!input) return;
+    startOver();
     if (input.value.length === 0) {
       setProblem(`Type the ${label} to store it.`);
       return;
@@ -46,7 +54,6 @@ function CredentialForm({
       setProblem('That is longer than any key we know of (4096 characters at most).');
       return;
     }
-    setProblem(null);
     setSaving(true);
     const ok = await setCredential(name, input.value);
     setSaving(false);
@@ -57,7 +64,14 @@ function CredentialForm({
     <form className="credential" aria-label={label} onSubmit={submit} autoComplete="off">
       <FormField label={label} hint={hint} errors={problem ? [problem] : []}>
         {(p) => (
-          <input {...p} ref={inputRef} type="password" autoComplete="new-password" spellCheck={false} />
+          <input
+            {...p}
+            ref={inputRef}
+            type="password"
+            autoComplete="new-password"
+            spellCheck={false}
+            onInput={startOver}
+          />
         )}
       </FormField>
       <p className={`credential-state${stored ? ' credential-state--stored' : ''}`}>

@@ -24,8 +24,6 @@ interface CaseState {
   reply(text: string): Promise<boolean>;
 }
 
-let dropCounter = 0;
-
 export const useCase = create<CaseState>()((set, get) => ({
   caseId: null,
   detail: null,
@@ -71,11 +69,10 @@ export const useCase = create<CaseState>()((set, get) => ({
         return;
       }
       const result = await invoke('documents:upload', { caseId, paths });
-      const dropId = String(++dropCounter);
       set((s) => ({
         uploadsByCase: {
           ...s.uploadsByCase,
-          [caseId]: addUploadResult(s.uploadsByCase[caseId] ?? [], result, dropId),
+          [caseId]: addUploadResult(s.uploadsByCase[caseId] ?? [], result),
         },
       }));
     } catch (error) {

@@ -32,6 +32,8 @@ interface SettingsState {
   edit(change: Partial<SettingsForm>): void;
   save(): Promise<void>;
   setCredential(name: CredentialName, value: string): Promise<boolean>;
+  /** Forgets the last store attempt's outcome (a new attempt, or a new value being typed, replaces it). */
+  clearCredentialOutcome(name: CredentialName): void;
   testConnection(system: SystemName): Promise<void>;
 }
 
@@ -114,6 +116,14 @@ export const useSettings = create<SettingsState>()((set, get) => ({
       if (view) set({ view: { ...view, credentialsStored: { ...view.credentialsStored, [name]: true } } });
     }
     return outcome.ok;
+  },
+
+  clearCredentialOutcome(name) {
+    const outcomes = get().credentialOutcome;
+    if (outcomes[name] === undefined) return;
+    const rest = { ...outcomes };
+    delete rest[name];
+    set({ credentialOutcome: rest });
   },
 
   async testConnection(system) {

@@ -2,6 +2,9 @@
 // entry a secret lives under, and the engine asks its credential source for it when it needs it.
 import { z } from 'zod';
 import { Mappings } from './mappings.ts';
+import { DocumentSettings } from './documentSettings.ts';
+import { ReferenceDataSettings } from './referenceDataSettings.ts';
+import { SlaSettings } from './slaPolicies.ts';
 
 export const HttpPolicy = z.object({
   timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
@@ -51,6 +54,12 @@ export const EngineSettings = z.object({
   /** After a system refuses our credentials, wait this long before trying again (unless they change). */
   authRetryMs: z.number().int().min(1000).max(86_400_000).default(300_000),
   mappings: Mappings.prefault({}),
+  /** Dispute documents (flow 2): recognised file types, upload chunking, the assumed attachment policy. */
+  documents: DocumentSettings.prefault({}),
+  /** Flow 6: the periodic full reconcile of Trading Grid's reference-data directory. */
+  referenceData: ReferenceDataSettings.prefault({}),
+  /** SLA policies, business-hours calendars and the escalation ladder (flow 8). */
+  sla: SlaSettings.prefault({}),
 });
 export type EngineSettings = z.infer<typeof EngineSettings>;
 export type EngineSettingsInput = z.input<typeof EngineSettings>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { TransactionStatus } from '../domain/transaction.ts';
 import { IssuePriority } from '../domain/issue.ts';
+import { CaseSyncSettings } from './caseSync.ts';
 
 /** Remote field name → our field name, applied to each feed item before it is parsed. */
 const FieldRenames = z.record(z.string().min(1).max(64), z.string().min(1).max(64));
@@ -43,5 +44,7 @@ export const Mappings = z.object({
       fieldRenames: z.object({ community: FieldRenames.default({}) }).default({ community: {} }),
     })
     .prefault({}),
+  /** Case sync, status back to partners and partner input routing (flows 4, 5, 7). */
+  caseSync: CaseSyncSettings.prefault({}),
 });
 export type Mappings = z.infer<typeof Mappings>;

@@ -24,6 +24,13 @@ export interface Endpoint<
   readonly status: 200 | 201 | 204;
   /** Writes that create something carry an Idempotency-Key header and a correlation reference. */
   readonly idempotent: boolean;
+  /**
+   * How the request body travels: `json` (the default, validated by `body`) or `binary`: raw bytes
+   * (`application/octet-stream`), streamed and never buffered whole, so `body` is left out.
+   */
+  readonly bodyKind?: 'json' | 'binary';
+  /** How the success body travels: `json` (the default, validated by `response`) or `binary` bytes. */
+  readonly responseKind?: 'json' | 'binary';
 }
 
 export function endpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(

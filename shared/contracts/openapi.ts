@@ -8,8 +8,19 @@ import { z } from 'zod';
 import { IssueLink, PartnerException } from '../domain/exception.ts';
 import { FeedPage, ProblemDetails } from '../domain/feed.ts';
 import { Alert, Issue, NewAlert, NewIssue } from '../domain/issue.ts';
+import { IssueUpdate, NewIssueUpdate } from '../domain/issueUpdate.ts';
+import { NewWorkflowRun, WorkflowRun } from '../domain/workflowRun.ts';
+import {
+  Attachment,
+  AttachmentPolicy,
+  DisputeDocument,
+  NewUploadSession,
+  UploadSession,
+} from '../domain/document.ts';
 import { Community, Partner } from '../domain/partner.ts';
+import { CASE_SYNC_COMPONENTS, CASE_SYNC_CREATE_LOOKUPS, CASE_SYNC_FEED_ITEMS } from './caseSyncOpenapi.ts';
 import { CorrelationRef } from '../domain/primitives.ts';
+import { DirectoryRecord, ReferenceRecord } from '../domain/reference.ts';
 import { TransactionWire } from '../domain/transaction.ts';
 import { API_KEY_HEADER, IDEMPOTENCY_HEADER } from './endpoint.ts';
 import type { Endpoint } from './endpoint.ts';
@@ -38,6 +49,18 @@ const COMPONENTS: ReadonlyArray<readonly [string, z.ZodType]> = [
   ['Issue', Issue],
   ['NewAlert', NewAlert],
   ['Alert', Alert],
+  ['NewIssueUpdate', NewIssueUpdate],
+  ['IssueUpdate', IssueUpdate],
+  ['NewWorkflowRun', NewWorkflowRun],
+  ['WorkflowRun', WorkflowRun],
+  ['DisputeDocument', DisputeDocument],
+  ['AttachmentPolicy', AttachmentPolicy],
+  ['NewUploadSession', NewUploadSession],
+  ['UploadSession', UploadSession],
+  ['Attachment', Attachment],
+  ['ReferenceRecord', ReferenceRecord],
+  ['DirectoryRecord', DirectoryRecord],
+  ...CASE_SYNC_COMPONENTS,
   ['FeedPage', FeedPage],
   ['ProblemDetails', ProblemDetails],
   ['TokenRequest', TokenRequest],
@@ -52,6 +75,8 @@ const COMPONENT_DESCRIPTIONS: Readonly<Record<string, string>> = {
   FeedPage:
     'One page of a change feed. Each item is validated on its own: an invalid item is quarantined and the rest of the page is still synced.',
   ProblemDetails: 'RFC 9457 problem details, sent as application/problem+json with every error status.',
+  DirectoryRecord:
+    'contentHash is sha256: and the hex SHA-256 of the canonical JSON (keys sorted, no whitespace) of {kind, key, partnerCode, data}, as Partner Desk computed it when it wrote the record. The reconcile recomputes it from the data it reads, so an edit made in Trading Grid shows as drift.',
 };
 
 /** The item type of each change feed. FeedPage.items is `unknown` in zod on purpose (see FeedPage). */
@@ -60,12 +85,26 @@ export const FEED_ITEMS: Readonly<Record<string, string>> = {
   'xc.exceptionsFeed': 'PartnerException',
   'xc.transactionsFeed': 'TransactionWire',
   'tg.communitiesFeed': 'Community',
+  ...CASE_SYNC_FEED_ITEMS,
+  'xc.referenceDataFeed': 'ReferenceRecord',
+  'tg.listDirectory': 'DirectoryRecord',
+  'xc.documentsFeed': 'DisputeDocument',
 };
 
 /** Each create that stores a correlationRef, and the lookup the engine calls before any retry of it. */
 export const CREATE_LOOKUPS: Readonly<Record<string, string>> = {
   'tg.createIssue': 'tg.findIssues',
   'tg.createAlert': 'tg.findAlerts',
+  ...CASE_SYNC_CREATE_LOOKUPS,
+  'tg.updateIssue': 'tg.findIssueUpdates',
+  'xc.triggerWorkflow': 'xc.findWorkflowRuns',
+  'tg.createUploadSession': 'tg.findUploadSessions',
+  'tg.completeUploadSession': 'tg.findAttachments',
+};
+
+/** Each upsert (PUT) that stores a correlationRef and contentHash, and the read the engine calls before any retry of it. */
+export const UPSERT_LOOKUPS: Readonly<Record<string, string>> = {
+  'tg.putDirectoryRecord': 'tg.getDirectoryRecord',
 };
 
 /** Endpoints whose request body is form-encoded rather than JSON (RFC 6749 §4.4.2). */
@@ -159,8 +198,14 @@ function parameters(e: Endpoint, where: 'path' | 'query', schema: JsonObject): J
   });
 }
 
+/** Raw bytes (`bodyKind` / `responseKind` 'binary'): streamed, never JSON. */
+const BINARY_CONTENT: JsonObject = {
+  'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+};
+
 function successResponse(e: Endpoint, schemaOf: (schema: z.ZodType) => JsonObject): JsonObject {
   if (e.status === 204) return { description: 'Done; no content.' };
+  if (e.responseKind === 'binary') return { description: 'The bytes.', content: BINARY_CONTENT };
   const feedItem = FEED_ITEMS[e.id];
   if (e.response === FeedPage && feedItem === undefined)
     throw new Error(`${e.id}: feed without an item type`);
@@ -182,6 +227,8 @@ function successResponse(e: Endpoint, schemaOf: (schema: z.ZodType) => JsonObjec
 function partnerDeskNotes(e: Endpoint, contract: RestContract): JsonObject {
   const feedItem = FEED_ITEMS[e.id];
   if (feedItem !== undefined) return { role: 'feed', items: feedItem, cursorParameter: 'since' };
+  if (e.bodyKind === 'binary') return { role: 'upload', header: 'Content-Range', resumable: true };
+  if (e.responseKind === 'binary') return { role: 'download', header: 'Range', resumable: true };
   const lookup = CREATE_LOOKUPS[e.id];
   if (lookup !== undefined) {
     if (!Object.values(contract.endpoints).some((x) => x.id === lookup)) {
@@ -189,6 +236,19 @@ function partnerDeskNotes(e: Endpoint, contract: RestContract): JsonObject {
     }
     return { role: 'create', correlationRefField: 'correlationRef', lookupBeforeRetry: lookup };
   }
+  const read = UPSERT_LOOKUPS[e.id];
+  if (read !== undefined) {
+    if (!Object.values(contract.endpoints).some((x) => x.id === read))
+      throw new Error(`${e.id}: lookup ${read} is not in the contract`);
+    return {
+      role: 'upsert',
+      correlationRefField: 'correlationRef',
+      contentHashField: 'contentHash',
+      lookupBeforeRetry: read,
+    };
+  }
+  const upserts = Object.entries(UPSERT_LOOKUPS).find(([, find]) => find === e.id)?.[0];
+  if (upserts !== undefined) return { role: 'lookup', findsObjectsWrittenBy: upserts };
   if (e.body instanceof z.ZodObject && 'correlationRef' in e.body.shape) {
     throw new Error(`${e.id}: stores a correlationRef but has no lookup in CREATE_LOOKUPS`);
   }
@@ -211,6 +271,8 @@ function operation(e: Endpoint, contract: RestContract, schemaOf: (s: z.ZodType)
     ...(e.idempotent ? [ref('#/components/parameters/IdempotencyKey')] : []),
   ];
   const body = e.body === undefined ? undefined : schemaOf(e.body);
+  const binaryBody =
+    e.bodyKind === 'binary' ? { requestBody: { required: true, content: BINARY_CONTENT } } : {};
   const responses: JsonObject = { [String(e.status)]: successResponse(e, schemaOf) };
   for (const [status, name] of ERROR_RESPONSES) responses[status] = ref('#/components/responses/' + name);
   return {
@@ -230,6 +292,7 @@ function operation(e: Endpoint, contract: RestContract, schemaOf: (s: z.ZodType)
             },
           },
         }),
+    ...binaryBody,
     responses,
     'x-partner-desk': partnerDeskNotes(e, contract),
   };
@@ -255,6 +318,7 @@ function engineReliesOn(contract: RestContract): JsonObject {
   const ids = new Set(Object.values(contract.endpoints).map((e) => e.id));
   const feeds = Object.keys(FEED_ITEMS).filter((id) => ids.has(id));
   const lookups = Object.entries(CREATE_LOOKUPS).filter(([id]) => ids.has(id));
+  const upsertReads = Object.entries(UPSERT_LOOKUPS).filter(([id]) => ids.has(id));
   const idempotent = Object.values(contract.endpoints).filter((e) => e.idempotent);
   return {
     schemaShape:
@@ -285,6 +349,14 @@ function engineReliesOn(contract: RestContract): JsonObject {
             format: 'pd:<kind>:<id>',
             lookups: Object.fromEntries(lookups),
             note: 'Each create stores correlationRef on the object it creates. Before any retry of a create, the engine calls the lookup with that correlationRef and creates the object only if the lookup returns no item. A create answered 429 or 503 was not carried out and is sent again without a lookup.',
+          },
+        }),
+    ...(upsertReads.length === 0
+      ? {}
+      : {
+          upsert: {
+            lookups: Object.fromEntries(upsertReads),
+            note: 'Each upsert stores correlationRef and contentHash on the record it writes. Before any retry of an upsert, the engine reads the record and sends the write again only if the data it holds does not hash to contentHash.',
           },
         }),
   };

@@ -39,6 +39,8 @@ export const PartnerException = z.object({
   amounts: Amounts.optional(),
   detectedAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** True once the exception became a dispute; its supporting documents come in the documents feed. */
+  dispute: z.boolean().optional(),
   /** Set by Partner Desk once the Trading Grid issue exists: xConnector's side of the two-way link. */
   link: IssueLink.nullable().optional(),
 });

@@ -127,7 +127,7 @@ export interface UploadProgress {
 export interface UploadResult {
   accepted: { uploadId: string; name: string; sizeBytes: number }[];
   /** `uploadId` is the id the file's `refused`/`duplicate` progress event carries. */
-  refused: { name: string; reason: string; uploadId?: string }[];
+  refused: { name: string; reason: string; uploadId: string }[];
 }
 
 /** The desktop app's sync engine process; `message` says what happened and what the app is doing about it. */

@@ -7,6 +7,8 @@ import { figure, markdownTable, type Figure } from './figures.ts';
 import { rawFlow1Capacity } from './rawFlow1Capacity.ts';
 import { flow1Throughput } from './flow1Throughput.ts';
 import { pollCycleCost } from './pollCycleCost.ts';
+import { caseSyncVolume } from './caseSyncVolume.ts';
+import { documentUpload } from './documentUpload.ts';
 
 const { values: args } = parseArgs({
   options: { json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } },
@@ -45,6 +47,41 @@ figures.push(
   figure(`poll cycle, ${CASES} cases stored, 100 changed`, poll.changedMs, 'ms', {
     name: 'same cycle, nothing changed',
     value: poll.fullMs,
+  }),
+);
+
+const UPLOAD_MB = args.quick ? 256 : 1024;
+step(`flow 2: one ${UPLOAD_MB} MB dropped file, fingerprinted, streamed in chunks and attached`);
+const upload = await documentUpload(UPLOAD_MB);
+if (!upload.attached) throw new Error('the document upload benchmark did not attach the file');
+figures.push(
+  figure(`flow 2 upload of a ${UPLOAD_MB} MB file`, upload.rate, 'MB/s', {
+    name: 'reading and hashing the same file',
+    value: upload.hashRate,
+  }),
+);
+figures.push(
+  figure(`flow 2 peak memory growth during that upload`, upload.peakGrowthMb, 'MB', {
+    name: 'file size',
+    value: UPLOAD_MB,
+  }),
+);
+
+const CASES_SYNCED = args.quick ? 1_000 : 10_000;
+step(`flow 7 first run: ${CASES_SYNCED} internal cases with 3 comments and a step each`);
+const caseSync = await caseSyncVolume({ cases: CASES_SYNCED, commentsPerCase: 3, concurrency: CONCURRENCY });
+if (caseSync.issues !== CASES_SYNCED || caseSync.duplicates !== 0)
+  throw new Error(`flow 7 benchmark opened ${caseSync.issues} issues, ${caseSync.duplicates} duplicated`);
+figures.push(
+  figure(`flow 7 case sync, ${CASES_SYNCED} cases in one run`, caseSync.casesPerSecond, 'cases/s', {
+    name: 'flow 1 exceptions/s',
+    value: flow1.rate,
+  }),
+);
+figures.push(
+  figure('flow 7 remote writes (issues, links, comments, statuses)', caseSync.writesPerSecond, 'writes/s', {
+    name: 'flow 1 exceptions/s',
+    value: flow1.rate,
   }),
 );
 

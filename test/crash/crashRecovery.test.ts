@@ -100,6 +100,10 @@ describe('crash recovery', () => {
         for (const e of sims.scenario.exceptions)
           expect(sims.xconnector.sim.state.exceptions.get(e.id)?.link?.issueId).toBeDefined();
         expect(summary.outbox).toMatchObject({ pending: 0, dead: 0 });
+        // Flow 6: each reference record reached Trading Grid's directory, and with exactly one write.
+        const directory = sims.tradingGrid.sim.directory;
+        expect(directory.size).toBe(sims.xconnector.sim.referenceData.liveRecords().length);
+        expect(directory.allWrites().filter(([, writes]) => writes.length !== 1)).toEqual([]);
       } finally {
         await sims.close();
         rmSync(dataDir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import type { EngineSettingsInput } from '../../shared/config/engineSettings.ts'
 import type { NotificationRequest } from '../../electron/engine/notifier.ts';
 import type { Logger } from '../../electron/logging/logger.ts';
 import { silentLogger } from '../../electron/logging/logger.ts';
+import type { Clock } from '../../electron/engine/clock.ts';
 
 /** The fixed "now" of test worlds, so timestamps are identical run to run. */
 export const TEST_NOW = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -50,7 +51,13 @@ export function engineSettingsFor(
 }
 
 export async function startDesk(
-  o: { sim?: StartSimulatorsOptions; settings?: Partial<EngineSettingsInput>; logger?: Logger } = {},
+  o: {
+    sim?: StartSimulatorsOptions;
+    settings?: Partial<EngineSettingsInput>;
+    logger?: Logger;
+    /** The engine's clock (the SLA tests drive time through business hours with it). */
+    clock?: Clock;
+  } = {},
 ): Promise<TestDesk> {
   const sims = await startSimulators({
     seed: 7,
@@ -73,6 +80,7 @@ export async function startDesk(
       credentials,
       notifier: { notify: async (n) => void notifications.push(n) },
       logger: o.logger ?? silentLogger(),
+      ...(o.clock ? { clock: o.clock } : {}),
     });
   const desk: TestDesk = {
     sims,

@@ -6,6 +6,7 @@ import { tradingGridContract } from '../../../shared/contracts/tradingGrid.ts';
 import type { EngineSettings } from '../../../shared/config/engineSettings.ts';
 import type { FeedPage } from '../../../shared/domain/feed.ts';
 import type { Alert, Issue, NewAlert, NewIssue } from '../../../shared/domain/issue.ts';
+import type { IssueUpdate, NewIssueUpdate } from '../../../shared/domain/issueUpdate.ts';
 import { createHttpClient } from '../../http/httpClient.ts';
 import type { AuthProvider, HttpClientStats, Logger } from '../../http/httpClient.ts';
 import type { HttpError } from '../../http/httpError.ts';
@@ -16,6 +17,9 @@ import type { CredentialSource } from '../credentialSource.ts';
 import { checkIdempotencyKey } from '../requestOptions.ts';
 import type { RequestOptions } from '../requestOptions.ts';
 import { createOAuthTokenProvider } from './oauthTokenProvider.ts';
+import { createDirectoryCalls, type DirectoryCalls } from './directoryCalls.ts';
+import { createTradingGridCaseCalls } from './caseCalls.ts';
+import type { TradingGridCasePort } from '../../caseSync/casePorts.ts';
 import type { OAuthTokenState } from './oauthTokenProvider.ts';
 
 export interface TradingGridClientOptions {
@@ -50,6 +54,22 @@ export interface TradingGridClient {
   ): Promise<Result<Alert, HttpError>>;
   /** Alerts carrying exactly this correlation reference (empty when none). */
   findAlertsByRef(correlationRef: string, options?: RequestOptions): Promise<Result<Alert[], HttpError>>;
+  /** Changes an issue's priority and/or support tier with a comment; stores our correlation reference. */
+  updateIssue(
+    issueId: string,
+    update: z.input<typeof NewIssueUpdate>,
+    idempotencyKey: string,
+    options?: RequestOptions,
+  ): Promise<Result<IssueUpdate, HttpError>>;
+  /** Issue updates carrying exactly this correlation reference (empty when none). */
+  findIssueUpdatesByRef(
+    correlationRef: string,
+    options?: RequestOptions,
+  ): Promise<Result<IssueUpdate[], HttpError>>;
+  /** The reference-data directory (flow 6). */
+  directory: DirectoryCalls;
+  /** The issue change feed, comments and status updates (flows 4, 5, 7). */
+  cases: TradingGridCasePort;
   /** Obtains a token and reads one community ("test connection" in Settings). */
   testConnection(options?: RequestOptions): Promise<Result<void, HttpError>>;
   tokenState(): OAuthTokenState;
@@ -133,6 +153,25 @@ export function createTradingGridClient(options: TradingGridClientOptions): Trad
       const r = await http.call(endpoints.findAlerts, { query: { correlationRef }, ...signalOf(opts) });
       return r.ok ? ok(r.value.items.filter((a) => a.correlationRef === correlationRef)) : r;
     },
+
+    async updateIssue(issueId, update, idempotencyKey, opts = {}) {
+      const refused = checkIdempotencyKey(idempotencyKey, endpoints.updateIssue.id, 'Trading Grid');
+      if (refused) return err(refused);
+      return http.call(endpoints.updateIssue, {
+        params: { issueId },
+        body: update,
+        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+        ...signalOf(opts),
+      });
+    },
+
+    async findIssueUpdatesByRef(correlationRef, opts = {}) {
+      const r = await http.call(endpoints.findIssueUpdates, { query: { correlationRef }, ...signalOf(opts) });
+      return r.ok ? ok(r.value.items.filter((u) => u.correlationRef === correlationRef)) : r;
+    },
+
+    directory: createDirectoryCalls(http),
+    cases: createTradingGridCaseCalls(http),
 
     async testConnection(opts = {}) {
       const r = await communitiesFeed(undefined, 1, opts);

@@ -5,6 +5,7 @@ import { xConnectorContract } from '../../../shared/contracts/xconnector.ts';
 import type { EngineSettings } from '../../../shared/config/engineSettings.ts';
 import type { IssueLink, PartnerException } from '../../../shared/domain/exception.ts';
 import type { FeedPage } from '../../../shared/domain/feed.ts';
+import type { NewWorkflowRun, WorkflowRun } from '../../../shared/domain/workflowRun.ts';
 import { createHttpClient } from '../../http/httpClient.ts';
 import type { HttpClientStats, Logger } from '../../http/httpClient.ts';
 import type { HttpError } from '../../http/httpError.ts';
@@ -13,6 +14,8 @@ import type { Result } from '../../http/result.ts';
 import type { Clock, Sleep } from '../../http/time.ts';
 import type { CredentialSource } from '../credentialSource.ts';
 import { checkIdempotencyKey } from '../requestOptions.ts';
+import { createXConnectorCaseCalls } from './caseCalls.ts';
+import type { XConnectorCasePort } from '../../caseSync/casePorts.ts';
 import type { RequestOptions } from '../requestOptions.ts';
 import { createApiKeyAuth } from './apiKeyAuth.ts';
 
@@ -48,6 +51,26 @@ export interface XConnectorClient {
     idempotencyKey: string,
     options?: RequestOptions,
   ): Promise<Result<PartnerException, HttpError>>;
+  /** Starts a run of an internal workflow; the run stores our correlation reference. */
+  triggerWorkflow(
+    workflowId: string,
+    run: NewWorkflowRun,
+    idempotencyKey: string,
+    options?: RequestOptions,
+  ): Promise<Result<WorkflowRun, HttpError>>;
+  /** Workflow runs carrying exactly this correlation reference (empty when none). */
+  findWorkflowRunsByRef(
+    correlationRef: string,
+    options?: RequestOptions,
+  ): Promise<Result<WorkflowRun[], HttpError>>;
+  /** Reference data (partner IDs, ship-to locations, items, contacts) changed since the cursor. */
+  referenceDataFeed(
+    since?: string,
+    limit?: number,
+    options?: RequestOptions,
+  ): Promise<Result<FeedPage, HttpError>>;
+  /** Internal cases and the inbound route (flows 4, 5, 7). */
+  cases: XConnectorCasePort;
   /** Reads one partner to prove the URL and API key work ("test connection" in Settings). */
   testConnection(options?: RequestOptions): Promise<Result<void, HttpError>>;
   stats(): HttpClientStats;
@@ -99,6 +122,30 @@ export function createXConnectorClient(options: XConnectorClientOptions): XConne
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
     },
+    async triggerWorkflow(workflowId, run, idempotencyKey, opts = {}) {
+      const refused = checkIdempotencyKey(idempotencyKey, endpoints.triggerWorkflow.id, 'xConnector');
+      if (refused) return err(refused);
+      return http.call(endpoints.triggerWorkflow, {
+        params: { workflowId },
+        body: run,
+        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+    },
+    async findWorkflowRunsByRef(correlationRef, opts = {}) {
+      const r = await http.call(endpoints.findWorkflowRuns, {
+        query: { correlationRef },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+      // Keep only exact matches: a server that ignored the filter must not make us believe we started it.
+      return r.ok ? ok(r.value.items.filter((w) => w.correlationRef === correlationRef)) : r;
+    },
+    referenceDataFeed: (since, limit = DEFAULT_LIMIT, opts = {}) =>
+      http.call(endpoints.referenceDataFeed, {
+        query: { ...(since !== undefined ? { since } : {}), limit },
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      }),
+    cases: createXConnectorCaseCalls(http),
     async testConnection(opts = {}) {
       const r = await feed(endpoints.partnersFeed, undefined, 1, opts);
       return r.ok ? ok(undefined) : r;

@@ -1,0 +1,141 @@
+// xConnector's dispute documents are copied to a spool folder in the data folder before they go to
+// Trading Grid: the bytes are checked once against the document's size and SHA-256 (so a corrupt copy
+// is never attached), and an upload that resumes after a crash reads them locally instead of asking
+// xConnector again. An interrupted download continues from where it stopped (a Range request); the
+// spool file is removed once the document is attached or has failed for good.
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { RemoteError } from '../engine/ports.ts';
+import type { XConnectorDocumentPort } from './documentPorts.ts';
+import { fingerprintFile } from './contentHash.ts';
+import { fileProblem } from './fileProblems.ts';
+
+export interface SpoolRequest {
+  /** The desk's document row (names the spool file, so two cases never share one). */
+  documentId: number;
+  /** xConnector's document id. */
+  sourceRef: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+export type SpoolResult =
+  | { kind: 'ready'; path: string }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'error'; error: RemoteError };
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return null;
+  }
+}
+
+export function spoolPath(dir: string, r: Pick<SpoolRequest, 'documentId' | 'sha256'>): string {
+  return join(dir, `${r.documentId}-${r.sha256}`);
+}
+
+function localError(what: string, error: unknown): RemoteError {
+  return {
+    kind: 'internal',
+    message: `Partner Desk could not ${what} in its data folder: ${fileProblem(error)}`,
+    retryable: true,
+    maybeApplied: false,
+  };
+}
+
+export async function spoolDocument(
+  port: XConnectorDocumentPort,
+  dir: string,
+  r: SpoolRequest,
+  signal?: AbortSignal,
+): Promise<SpoolResult> {
+  const done = spoolPath(dir, r);
+  const part = `${done}.part`;
+  if ((await sizeOf(done)) === r.sizeBytes) return { kind: 'ready', path: done };
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    return { kind: 'error', error: localError('create the spool folder', error) };
+  }
+
+  let have = (await sizeOf(part)) ?? 0;
+  if (have > r.sizeBytes) {
+    await truncate(part, 0).catch(() => undefined);
+    have = 0;
+  }
+  if (have < r.sizeBytes) {
+    const got = await port.downloadDocument(r.sourceRef, have, signal);
+    if (!got.ok) {
+      if (got.error.kind === 'not_found')
+        return { kind: 'failed', reason: `xConnector no longer has this document (${r.sourceRef}).` };
+      if (got.error.status === 416) await truncate(part, 0).catch(() => undefined);
+      return { kind: 'error', error: got.error };
+    }
+    // A server that ignored the Range sends everything: start the copy again from the beginning.
+    const from = got.value.partial ? have : 0;
+    let written = from;
+    const guard = new Transform({
+      transform(chunk: Buffer, _encoding, next) {
+        written += chunk.length;
+        if (written > r.sizeBytes)
+          return next(
+            new TooLong(`xConnector sent more than the ${r.sizeBytes} bytes the document declares`),
+          );
+        next(null, chunk);
+      },
+    });
+    try {
+      await pipeline(got.value.body, guard, createWriteStream(part, { flags: from > 0 ? 'a' : 'w' }));
+    } catch (error) {
+      if (error instanceof TooLong) {
+        await rm(part, { force: true });
+        return { kind: 'failed', reason: `${error.message}; nothing was attached.` };
+      }
+      // What arrived stays in the .part file; the next attempt asks for the rest.
+      return {
+        kind: 'error',
+        error: {
+          kind: 'network',
+          message: `The download of document ${r.sourceRef} from xConnector broke off after ${written} of ${r.sizeBytes} bytes; it will continue from there.`,
+          retryable: true,
+          maybeApplied: false,
+        },
+      };
+    }
+  }
+
+  let fingerprint;
+  try {
+    fingerprint = await fingerprintFile(part, signal);
+  } catch (error) {
+    return { kind: 'error', error: localError('read the downloaded document', error) };
+  }
+  if (fingerprint.bytes !== r.sizeBytes || fingerprint.sha256 !== r.sha256) {
+    await rm(part, { force: true });
+    return {
+      kind: 'failed',
+      reason: `The bytes xConnector sent for this document do not match its declared size and SHA-256 fingerprint (got ${fingerprint.bytes} bytes, ${fingerprint.sha256.slice(0, 12)}…), so it was not attached.`,
+    };
+  }
+  try {
+    await rename(part, done);
+  } catch (error) {
+    return { kind: 'error', error: localError('keep the downloaded document', error) };
+  }
+  return { kind: 'ready', path: done };
+}
+
+export async function removeSpooled(
+  dir: string,
+  r: Pick<SpoolRequest, 'documentId' | 'sha256'>,
+): Promise<void> {
+  const path = spoolPath(dir, r);
+  await Promise.all([rm(path, { force: true }), rm(`${path}.part`, { force: true })]).catch(() => undefined);
+}
+
+class TooLong extends Error {}
