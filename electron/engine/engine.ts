@@ -297,6 +297,7 @@ export function createEngine(options: EngineOptions) {
     },
     health: (): SystemHealth[] => health.all(),
     credentialsChanged(system: SystemName): void {
+      (system === 'xconnector' ? ports.xconnector : ports.tradingGrid).forgetCredentials();
       health.credentialsChanged(system);
       pollWaker.wake();
       outboxWaker.wake();

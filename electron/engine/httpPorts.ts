@@ -51,6 +51,7 @@ export function createHttpPorts(o: {
       triggerWorkflow: (workflowId, run, key) => xc.triggerWorkflow(workflowId, run, key),
       findWorkflowRunsByRef: (ref) => xc.findWorkflowRunsByRef(ref),
       testConnection: () => xc.testConnection(),
+      forgetCredentials: () => xc.forgetCredentials(),
       close: () => xc.close(),
     },
     tradingGrid: {
@@ -64,6 +65,7 @@ export function createHttpPorts(o: {
       updateIssue: (issueId, update, key) => tg.updateIssue(issueId, update, key),
       findIssueUpdatesByRef: (ref) => tg.findIssueUpdatesByRef(ref),
       testConnection: () => tg.testConnection(),
+      forgetCredentials: () => tg.forgetCredentials(),
       close: () => tg.close(),
     },
     documents: createHttpDocumentPorts({

@@ -42,6 +42,8 @@ export interface XConnectorPort {
   findWorkflowRunsByRef(correlationRef: string): Promise<Result<WorkflowRun[], RemoteError>>;
   /** Proves the URL and credentials work ("test connection" in Settings). */
   testConnection(): Promise<Result<void, RemoteError>>;
+  /** Forget cached keys and tokens: new credentials were just saved. */
+  forgetCredentials(): void;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,8 @@ export interface TradingGridPort {
   ): Promise<Result<IssueUpdate, RemoteError>>;
   findIssueUpdatesByRef(correlationRef: string): Promise<Result<IssueUpdate[], RemoteError>>;
   testConnection(): Promise<Result<void, RemoteError>>;
+  /** Forget cached keys and tokens: new credentials were just saved. */
+  forgetCredentials(): void;
   close(): Promise<void>;
 }
 

@@ -14,19 +14,16 @@ const progress = (p: Partial<UploadProgress>): UploadProgress => ({
 
 describe('the drop zone upload list', () => {
   it('lists accepted files as waiting and refused files with their reason', () => {
-    const rows = addUploadResult(
-      [],
-      {
-        accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }],
-        refused: [
-          {
-            uploadId: 'refused:R-1',
-            name: 'setup.exe',
-            reason: 'type not allowed: application/x-msdownload',
-          },
-        ],
-      },
-    );
+    const rows = addUploadResult([], {
+      accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }],
+      refused: [
+        {
+          uploadId: 'refused:R-1',
+          name: 'setup.exe',
+          reason: 'type not allowed: application/x-msdownload',
+        },
+      ],
+    });
     expect(rows.map((r) => [r.name, uploadStatusText(r)])).toEqual([
       ['pod.pdf', 'Waiting to upload'],
       ['setup.exe', 'Refused: type not allowed: application/x-msdownload'],
@@ -34,10 +31,10 @@ describe('the drop zone upload list', () => {
   });
 
   it('shows progress as events arrive and the attachment at the end', () => {
-    let rows = addUploadResult(
-      [],
-      { accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }], refused: [] },
-    );
+    let rows = addUploadResult([], {
+      accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }],
+      refused: [],
+    });
     rows = applyUploadProgress(rows, progress({ sentBytes: 400 }));
     expect(uploadFraction(rows[0]!)).toBe(0.4);
     expect(uploadStatusText(rows[0]!)).toBe('Uploading 40 %');
@@ -48,10 +45,10 @@ describe('the drop zone upload list', () => {
 
   it('keeps a row whose progress event came before the answer that named it', () => {
     let rows = applyUploadProgress([], progress({ sentBytes: 300 }));
-    rows = addUploadResult(
-      rows,
-      { accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }], refused: [] },
-    );
+    rows = addUploadResult(rows, {
+      accepted: [{ uploadId: 'U-1', name: 'pod.pdf', sizeBytes: 1000 }],
+      refused: [],
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.sentBytes).toBe(300);
   });

@@ -64,6 +64,20 @@ describe('credentials and health', () => {
     expect(desk.sims.tradingGrid.sim.duplicates()).toEqual([]);
   });
 
+  it('uses a newly saved secret at once: cached tokens and keys are dropped', async () => {
+    desk = await startDesk();
+    expect(await desk.engine.testConnection('trading-grid')).toEqual({ ok: true });
+    expect(await desk.engine.testConnection('xconnector')).toEqual({ ok: true });
+    desk.credentials.set('tradingGrid.clientSecret', 'a-secret-that-is-wrong');
+    desk.credentials.set('xconnector.apiKey', 'a-key-that-is-wrong');
+    desk.engine.credentialsChanged('trading-grid');
+    desk.engine.credentialsChanged('xconnector');
+    const tg = await desk.engine.testConnection('trading-grid');
+    const xc = await desk.engine.testConnection('xconnector');
+    expect(tg.ok).toBe(false);
+    expect(xc.ok).toBe(false);
+  });
+
   it('says plainly when no xConnector API key is stored', async () => {
     desk = await startDesk();
     desk.credentials.set('xconnector.apiKey', null);

@@ -74,6 +74,8 @@ export interface TradingGridClient {
   testConnection(options?: RequestOptions): Promise<Result<void, HttpError>>;
   tokenState(): OAuthTokenState;
   stats(): HttpClientStats;
+  /** Drops the cached token: the next request fetches one with the secret now in the keychain. */
+  forgetCredentials(): void;
   close(): Promise<void>;
 }
 
@@ -180,6 +182,7 @@ export function createTradingGridClient(options: TradingGridClientOptions): Trad
 
     tokenState: () => tokens.state(),
     stats: () => http.stats(),
+    forgetCredentials: () => tokens.invalidate(),
     close: () => http.close(),
   };
 }

@@ -74,6 +74,8 @@ export interface XConnectorClient {
   /** Reads one partner to prove the URL and API key work ("test connection" in Settings). */
   testConnection(options?: RequestOptions): Promise<Result<void, HttpError>>;
   stats(): HttpClientStats;
+  /** Drops the cached API key: the next request reads the keychain again (after the key was replaced). */
+  forgetCredentials(): void;
   close(): Promise<void>;
 }
 
@@ -82,11 +84,12 @@ const DEFAULT_LIMIT = 200;
 export function createXConnectorClient(options: XConnectorClientOptions): XConnectorClient {
   const { settings } = options;
   const endpoints = xConnectorContract.endpoints;
+  const apiKeyAuth = createApiKeyAuth({ credentials: options.credentials, secretName: settings.apiKeySecret });
   const http = createHttpClient({
     baseUrl: settings.baseUrl,
     policy: settings.http,
     systemName: 'xConnector',
-    auth: createApiKeyAuth({ credentials: options.credentials, secretName: settings.apiKeySecret }),
+    auth: apiKeyAuth,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.random ? { random: options.random } : {}),
@@ -151,6 +154,7 @@ export function createXConnectorClient(options: XConnectorClientOptions): XConne
       return r.ok ? ok(undefined) : r;
     },
     stats: () => http.stats(),
+    forgetCredentials: () => apiKeyAuth.invalidate(),
     close: () => http.close(),
   };
 }
