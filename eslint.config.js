@@ -57,7 +57,8 @@ export default tseslint.config(
             {
               name: 'electron',
               importNames: ['ipcMain'],
-              message: 'Register IPC handlers through electron/shell/ipc/registerIpc.ts, which validates every call.',
+              message:
+                'Register IPC handlers through electron/shell/ipc/registerIpc.ts, which validates every call.',
             },
           ],
         },

@@ -20,7 +20,10 @@ if (needsSession && has('dbus-run-session') && has('gnome-keyring-daemon')) {
   const script = `keyrings=$(mktemp -d); echo -n partner-desk-test | XDG_DATA_HOME="$keyrings" gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec ${quoted}`;
   child = spawn('dbus-run-session', ['--', 'sh', '-c', script], { stdio: 'inherit' });
 } else {
-  if (needsSession) console.error('No D-Bus session and no gnome-keyring: keychain tests will be skipped (run `npm run setup`).');
+  if (needsSession)
+    console.error(
+      'No D-Bus session and no gnome-keyring: keychain tests will be skipped (run `npm run setup`).',
+    );
   child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', shell: process.platform === 'win32' });
 }
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -11,10 +11,7 @@ import {
   transactionsFeedFlow,
 } from '../flows/failedTransactionToAlert.ts';
 import { referenceDataFeedFlow } from '../flows/referenceDataFeed.ts';
-import {
-  deleteDirectoryRecordOperation,
-  putDirectoryRecordOperation,
-} from '../flows/referenceDataWrites.ts';
+import { deleteDirectoryRecordOperation, putDirectoryRecordOperation } from '../flows/referenceDataWrites.ts';
 import { escalateIssueOperation, triggerWorkflowOperation } from '../flows/slaEscalation.ts';
 import { caseSyncFeedFlows, caseSyncOperations } from '../flows/caseSyncRegistry.ts';
 import { attachDocumentOperation, documentsFeedFlow } from '../flows/disputeDocuments.ts';

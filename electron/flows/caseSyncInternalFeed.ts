@@ -1,13 +1,14 @@
 // Flow 7 — the xConnector side of case sync. Each internal case that changed is placed in its desk
 // case (joined or opened, with its Trading Grid issue created once and the link stored on both
-// sides), its comments are copied to the partner when meant for them, and its resolution steps are
-// posted as status updates (flow 4), all in the order they happened. Reading the same case again
-// changes nothing: every effect is keyed by the case's, comment's or step's own id.
+// sides), its comments and documents go to the partner when meant for them, and its resolution steps
+// are posted as status updates (flow 4), all in the order they happened. Reading the same case again
+// changes nothing: every effect is keyed by the case's, comment's, document's or step's own id.
 import { defineFeedFlow } from './feedFlow.ts';
 import { parseInternalCase } from '../caseSync/itemParsing.ts';
 import { deskCaseFor } from './caseSyncDeskCase.ts';
 import { syncInternalComment } from './caseSyncComments.ts';
 import { syncResolutionStep } from './statusToPartner.ts';
+import { syncCaseAttachment } from './caseSyncAttachments.ts';
 
 export const internalCasesFeedFlow = defineFeedFlow({
   feed: 'xc.cases',
@@ -30,8 +31,12 @@ export const internalCasesFeedFlow = defineFeedFlow({
         at: Date.parse(x.createdAt),
         sync: () => syncResolutionStep(c, x, caseId, ctx, baseline),
       })),
+      ...c.attachments.map((x) => ({
+        at: Date.parse(x.createdAt),
+        sync: () => syncCaseAttachment(c, caseId, x, ctx),
+      })),
     ];
-    // Stable sort: at equal times comments keep their order before steps, as xConnector listed them.
+    // Stable sort: at equal times comments, then steps, then documents, as xConnector listed them.
     happenings.sort((a, b) => a.at - b.at);
     for (const h of happenings) h.sync();
   },

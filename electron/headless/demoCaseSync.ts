@@ -1,5 +1,5 @@
 // What the demo's simulated world holds for case sync (flows 4, 5, 7): internal cases in xConnector
-// (some about exceptions, some standalone) with comments and resolution steps, and issues partners
+// (some about exceptions, some standalone) with comments, documents and resolution steps, and issues partners
 // opened themselves in Trading Grid. Live, partners keep writing every few seconds.
 import type { InternalCaseOptions } from '../simulators/xconnector/caseState.ts';
 import type { IssueFeedOptions } from '../simulators/tradingGrid/issueFeedState.ts';
@@ -9,6 +9,7 @@ export const DEMO_INTERNAL_CASES: InternalCaseOptions = {
   standalone: 12,
   maxCommentsPerCase: 3,
   maxStepsPerCase: 3,
+  attachmentsPerCase: 1,
 };
 
 export const DEMO_ISSUE_FEED: IssueFeedOptions = { partnerIssues: 4 };

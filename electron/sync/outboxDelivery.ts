@@ -57,7 +57,8 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       return;
     }
     // Durable before the request leaves: after a crash the next attempt knows to look the object up.
-    if (op.lookupBeforeRetry) await durableCommit.run((ctx) => ctx.store.outbox.recordAttempt(entry.id, ctx.now));
+    if (op.lookupBeforeRetry)
+      await durableCommit.run((ctx) => ctx.store.outbox.recordAttempt(entry.id, ctx.now));
     let result;
     try {
       result = await op.deliver(entry, entry.attempts + entry.priorAttempts, deps);

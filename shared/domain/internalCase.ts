@@ -3,6 +3,7 @@
 // to the partner's Trading Grid issue: steps become partner-facing status updates, comments go both ways.
 import { z } from 'zod';
 import { IssueLink } from './exception.ts';
+import { ContentType, RemoteFileName, Sha256 } from './document.ts';
 import { IssuePriority } from './issue.ts';
 import { CorrelationRef, Id, IsoDateTime, LongText, ShortText } from './primitives.ts';
 
@@ -53,6 +54,25 @@ export const ResolutionStep = z.object({
 });
 export type ResolutionStep = z.infer<typeof ResolutionStep>;
 
+/**
+ * A document attached to an internal case. Its bytes are xConnector's document content
+ * (`GET /api/v1/documents/{documentId}/content`, the endpoint dispute documents use).
+ */
+export const CaseAttachment = z.object({
+  documentId: Id,
+  /** As xConnector stores it: untrusted, sanitised before it names anything. */
+  name: RemoteFileName,
+  contentType: ContentType,
+  sizeBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  sha256: Sha256,
+  /** What the document is, when xConnector says (invoice, proof_of_delivery, …). */
+  documentType: z.string().max(64).optional(),
+  /** Internal documents stay internal: only those meant for the partner go to Trading Grid. */
+  visibility: CommentVisibility.default('partner'),
+  createdAt: IsoDateTime,
+});
+export type CaseAttachment = z.infer<typeof CaseAttachment>;
+
 export const InternalCase = z.object({
   id: Id,
   partnerId: Id,
@@ -69,6 +89,8 @@ export const InternalCase = z.object({
   steps: z.array(ResolutionStep).max(500).default([]),
   /** Oldest first. */
   comments: z.array(InternalComment).max(2000).default([]),
+  /** Oldest first. */
+  attachments: z.array(CaseAttachment).max(500).default([]),
   /** The Trading Grid issue, once Partner Desk has linked it (xConnector's side of the link). */
   link: IssueLink.nullable().default(null),
   createdAt: IsoDateTime,

@@ -138,6 +138,12 @@ describe('browser bridge: window.partnerDesk.invoke', () => {
       'xconnector.apiKey': true,
       'tradingGrid.clientSecret': true,
     });
+    // Put the simulator's real key back: the engine uses a saved key at once, and later tests sync.
+    const world = await bridge.world();
+    await invoke('credentials:set', {
+      name: 'xconnector.apiKey',
+      value: world.sims.credentials.xconnectorApiKey,
+    });
   });
 });
 

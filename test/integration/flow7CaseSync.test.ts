@@ -140,6 +140,36 @@ describe('flow 7: bi-directional case sync', () => {
     expect(timeline.some((e) => e.kind === 'comment' && e.origin === 'xconnector')).toBe(true);
   });
 
+  it("sends an internal case's documents to its Trading Grid issue once, through flow 2's uploads; internal ones stay internal", async () => {
+    desk = await startDesk({
+      sim: caseWorld({ standalone: 4, exceptionShare: 0.2, commentsPerCase: 1, attachmentsPerCase: 2 }),
+    });
+    await desk.engine.runUntilIdle({ timeoutMs: 60_000 });
+    const agent = desk.sims.xconnector.sim.cases;
+    const first = internalCases(desk.sims).find((c) => !c.exceptionId)!;
+    const later = agent.addNativeAttachment(first.id, 'partner')!;
+    const note = agent.addNativeAttachment(first.id, 'internal')!;
+    await desk.engine.runUntilIdle({ timeoutMs: 60_000 });
+    await desk.restart();
+    await desk.engine.runUntilIdle({ timeoutMs: 60_000 });
+    const tg = desk.sims.tradingGrid.sim.attachments;
+    for (const c of internalCases(desk.sims)) {
+      const issueId = issueOf(desk.sims, c)!.id;
+      const expected = agent.get(c.id)!.attachments.filter((a) => a.visibility === 'partner');
+      const attached = tg.attachmentsOf(issueId).filter((a) => expected.some((e) => e.sha256 === a.sha256));
+      expect(attached.map((a) => a.sha256).sort(), `documents of ${c.id}`).toEqual(
+        expected.map((e) => e.sha256).sort(),
+      );
+    }
+    const firstIssue = issueOf(desk.sims, first)!.id;
+    expect(tg.attachmentsOf(firstIssue).some((a) => a.sha256 === later.sha256)).toBe(true);
+    expect(tg.attachmentsOf(firstIssue).some((a) => a.sha256 === note.sha256)).toBe(false);
+    expect(desk.sims.tradingGrid.sim.duplicates()).toEqual([]);
+    const docs = desk.engine.cases.timeline(`case:${first.id}`).filter((e) => e.kind === 'document');
+    expect(docs.some((e) => /internal only/.test(e.summary))).toBe(true);
+    expect(docs.some((e) => /attached to Trading Grid issue/.test(e.summary))).toBe(true);
+  });
+
   it('records a conflict when both sides changed the status, and the owner (xConnector by default) wins', async () => {
     desk = await startDesk({ sim: caseWorld({ standalone: 2, stepsPerCase: 2, commentsPerCase: 0 }) });
     await desk.engine.runUntilIdle({ timeoutMs: 30_000 });

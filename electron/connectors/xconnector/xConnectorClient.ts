@@ -84,7 +84,10 @@ const DEFAULT_LIMIT = 200;
 export function createXConnectorClient(options: XConnectorClientOptions): XConnectorClient {
   const { settings } = options;
   const endpoints = xConnectorContract.endpoints;
-  const apiKeyAuth = createApiKeyAuth({ credentials: options.credentials, secretName: settings.apiKeySecret });
+  const apiKeyAuth = createApiKeyAuth({
+    credentials: options.credentials,
+    secretName: settings.apiKeySecret,
+  });
   const http = createHttpClient({
     baseUrl: settings.baseUrl,
     policy: settings.http,

@@ -231,7 +231,12 @@ export class AttachmentState {
     const log: ChunkRecord = { start: s.receivedBytes, bytes: 0, cut: false };
     record.chunks.push(log);
     let skip = s.receivedBytes - start;
-    const cutAfter = this.rng.chance(this.settings.midBodyResetRate) ? this.rng.int(1, 256 * 1024) : null;
+    // The cut falls within the first 32 KiB still to come, so a chosen cut always happens, whatever the
+    // client's chunk size (a cut planned past the end of a small chunk would silently not be one).
+    const remaining = Math.max(1, s.sizeBytes - s.receivedBytes);
+    const cutAfter = this.rng.chance(this.settings.midBodyResetRate)
+      ? this.rng.int(1, Math.min(32 * 1024, remaining))
+      : null;
     const rate = this.settings.receiveBytesPerSecond;
     const began = performance.now();
     try {

@@ -11,6 +11,7 @@ import type { Rng } from '../rng.ts';
 import { SeqCounter, SeqFeed } from '../seqFeed.ts';
 import type { TradingGridState } from './tradingGridState.ts';
 import { PartnerVoice } from './partnerVoice.ts';
+import { ByCorrelationRef } from '../byCorrelationRef.ts';
 
 export interface IssueFeedOptions {
   /** Issues partners opened themselves before the start, each with 0 to 2 follow-up comments. */
@@ -47,27 +48,11 @@ interface Outcome<T> {
 
 const PARTNER_DESK_AUTHOR: Author = { kind: 'integration', name: 'Partner Desk' };
 
-class ByRef<T extends { correlationRef: string | null }> {
-  private readonly map = new Map<string, T[]>();
-  readonly duplicateRefs = new Set<string>();
-  add(o: T): void {
-    if (o.correlationRef === null) return;
-    const list = this.map.get(o.correlationRef);
-    if (list) {
-      list.push(o);
-      this.duplicateRefs.add(o.correlationRef);
-    } else this.map.set(o.correlationRef, [o]);
-  }
-  find(ref: string): T[] {
-    return this.map.get(ref) ?? [];
-  }
-}
-
 export class IssueFeedState {
   readonly seq = new SeqCounter();
   readonly feed = new SeqFeed<IssueSnapshot>(this.seq);
-  readonly comments = new ByRef<Comment>();
-  readonly statusUpdates = new ByRef<StatusUpdate>();
+  readonly comments = new ByCorrelationRef<Comment>();
+  readonly statusUpdates = new ByCorrelationRef<StatusUpdate>();
   idempotentReplays = 0;
 
   private readonly tg: TradingGridState;

@@ -242,6 +242,7 @@ export class CaseFactory {
       resolution: null,
       steps: [first],
       comments: [],
+      attachments: [],
       link: null,
       createdAt: iso(o.at),
       updatedAt: iso(o.at),

@@ -4,6 +4,7 @@
 // or not, as set, and every object Partner Desk creates can be found by its correlationRef.
 import type { IssueLink } from '../../../shared/domain/exception.ts';
 import type {
+  CaseAttachment,
   InternalCase,
   InternalComment,
   NewCaseStep,
@@ -15,6 +16,8 @@ import type { Rng } from '../rng.ts';
 import type { Scenario } from '../scenario.ts';
 import { SeqFeed, type SeqCounter } from '../seqFeed.ts';
 import { CaseFactory } from './caseFactory.ts';
+import { ByCorrelationRef } from '../byCorrelationRef.ts';
+import { CaseDocuments, type HostDocument } from './caseDocuments.ts';
 
 export interface InternalCaseOptions {
   /** Share (0..1) of the scenario's exceptions, of known partners, that get an internal case. Default 0. */
@@ -27,6 +30,8 @@ export interface InternalCaseOptions {
   /** Steps after NEW on each seeded case: exactly this many, or 0..maxStepsPerCase when not given. */
   stepsPerCase?: number;
   maxStepsPerCase?: number;
+  /** Documents agents attached to each seeded case. Default 0. */
+  attachmentsPerCase?: number;
 }
 
 export interface CaseActivityOptions {
@@ -38,6 +43,8 @@ export interface CaseActivityOptions {
   caseComments?: number;
   /** Steps to a status no mapping knows (ON_HOLD_LEGAL), to exercise "reported, not guessed". */
   unmappedSteps?: number;
+  /** Documents agents attach to open cases (most for the partner, some internal). */
+  caseAttachments?: number;
 }
 
 export interface CaseActivityResult {
@@ -45,6 +52,7 @@ export interface CaseActivityResult {
   caseSteps: string[];
   caseComments: string[];
   unmappedSteps: string[];
+  caseAttachments: string[];
 }
 
 export interface CreateOutcome<T> {
@@ -52,35 +60,13 @@ export interface CreateOutcome<T> {
   replayed: boolean;
 }
 
-/** Objects Partner Desk created, by correlationRef; a ref held by two objects is a duplicate. */
-class ByRef<T extends { correlationRef: string | null }> {
-  private readonly map = new Map<string, T[]>();
-  readonly duplicateRefs = new Set<string>();
-  add(o: T): void {
-    if (o.correlationRef === null) return;
-    const list = this.map.get(o.correlationRef);
-    if (list) {
-      list.push(o);
-      this.duplicateRefs.add(o.correlationRef);
-    } else this.map.set(o.correlationRef, [o]);
-  }
-  find(ref: string): T[] {
-    return this.map.get(ref) ?? [];
-  }
-  get size(): number {
-    let n = 0;
-    for (const l of this.map.values()) n += l.length;
-    return n;
-  }
-}
-
 const MAX_COMMENTS = 1000;
 
 export class CaseState {
   readonly cases: SeqFeed<InternalCase>;
-  readonly comments = new ByRef<InternalComment>();
-  readonly steps = new ByRef<ResolutionStep>();
-  readonly routed = new ByRef<RouteMessage>();
+  readonly comments = new ByCorrelationRef<InternalComment>();
+  readonly steps = new ByCorrelationRef<ResolutionStep>();
+  readonly routed = new ByCorrelationRef<RouteMessage>();
   readonly routedByRoute: Record<InternalRoute, RouteMessage[]> = {
     erp: [],
     'order-management': [],
@@ -91,6 +77,7 @@ export class CaseState {
   linksWritten = 0;
 
   private readonly factory: CaseFactory;
+  private readonly documents: CaseDocuments;
   private readonly clock: () => number;
   private readonly keys = new Map<string, unknown>();
   private readonly open: string[] = [];
@@ -103,9 +90,12 @@ export class CaseState {
     seq: SeqCounter,
     clock: () => number,
     o: InternalCaseOptions = {},
+    /** Where attachment bytes are kept so xConnector's documents content endpoint serves them. */
+    hostDocument: HostDocument = () => {},
   ) {
     this.cases = new SeqFeed<InternalCase>(seq);
     this.factory = new CaseFactory(rng);
+    this.documents = new CaseDocuments(rng.fork('documents'), hostDocument);
     this.clock = clock;
     this.partnerIds = scenario.partners.map((p) => p.id);
     this.seed(scenario, o);
@@ -186,7 +176,13 @@ export class CaseState {
 
   generateActivity(o: CaseActivityOptions): CaseActivityResult {
     const rng = this.factory.rng;
-    const result: CaseActivityResult = { newCases: [], caseSteps: [], caseComments: [], unmappedSteps: [] };
+    const result: CaseActivityResult = {
+      newCases: [],
+      caseSteps: [],
+      caseComments: [],
+      unmappedSteps: [],
+      caseAttachments: [],
+    };
     for (let i = 0; i < (o.newCases ?? 0) && this.partnerIds.length > 0; i++) {
       const c = this.factory.standalone(rng.pick(this.partnerIds), this.clock());
       this.put(c);
@@ -211,7 +207,22 @@ export class CaseState {
       this.applyStep(c, this.factory.step(c.id, 'ON_HOLD_LEGAL', this.clock()));
       result.unmappedSteps.push(c.id);
     }
+    for (let i = 0; i < (o.caseAttachments ?? 0) && this.open.length > 0; i++) {
+      const c = this.cases.get(rng.pick(this.open));
+      if (!c) continue;
+      this.addNativeAttachment(c.id);
+      result.caseAttachments.push(c.id);
+    }
     return result;
+  }
+
+  /** An agent attaching a document to a case in xConnector itself. */
+  addNativeAttachment(caseId: string, visibility?: CaseAttachment['visibility']): CaseAttachment | undefined {
+    const c = this.cases.get(caseId);
+    if (!c) return undefined;
+    const a = this.documents.make(c, this.clock(), visibility);
+    this.put({ ...c, attachments: [...c.attachments, a].slice(-500), updatedAt: a.createdAt });
+    return a;
   }
 
   /** One tick of a running case-management system (the live demo); nothing when there are no cases. */
@@ -222,6 +233,7 @@ export class CaseState {
       newCases: rng.chance(0.3) ? 1 : 0,
       caseSteps: rng.int(1, 3),
       caseComments: rng.int(0, 2),
+      caseAttachments: rng.chance(0.2) ? 1 : 0,
     });
   }
 
@@ -273,6 +285,13 @@ export class CaseState {
       const steps = o.stepsPerCase ?? rng.int(0, o.maxStepsPerCase ?? 3);
       const comments = o.commentsPerCase ?? rng.int(0, o.maxCommentsPerCase ?? 3);
       const events: { at: number; apply: (x: InternalCase) => InternalCase }[] = [];
+      for (let i = 0; i < (o.attachmentsPerCase ?? 0); i++) {
+        const at = created + Math.floor(((i + 0.7) / ((o.attachmentsPerCase ?? 0) + 1)) * span * 0.9);
+        events.push({
+          at,
+          apply: (x) => ({ ...x, attachments: [...x.attachments, this.documents.make(x, at)] }),
+        });
+      }
       for (let i = 0; i < comments; i++) {
         const at = created + Math.floor(((i + 1) / (comments + 1)) * span * 0.9);
         events.push({ at, apply: (x) => ({ ...x, comments: [...x.comments, this.factory.comment(x, at)] }) });

@@ -26,6 +26,8 @@ export class DisputeDocuments {
   readonly seq = new SeqCounter();
   readonly feed = new SeqFeed<DisputeDocument>(this.seq);
   private readonly contents = new Map<string, Buffer>();
+  /** Documents that belong to something other than a dispute (internal-case attachments, flow 7). */
+  private readonly hosted = new Map<string, DisputeDocument>();
   private readonly state: XConnectorState;
   private readonly rng: Rng;
   private readonly clock: () => number;
@@ -95,7 +97,16 @@ export class DisputeDocuments {
   }
 
   get(documentId: string): DisputeDocument | undefined {
-    return this.feed.get(documentId);
+    return this.feed.get(documentId) ?? this.hosted.get(documentId);
+  }
+
+  /**
+   * Keeps a document another part of xConnector owns (an internal case's attachment, flow 7): its
+   * bytes are served by the content endpoint like a dispute document's, but it is not in the feed.
+   */
+  host(document: DisputeDocument, content: Buffer): void {
+    this.hosted.set(document.id, document);
+    this.contents.set(document.id, content);
   }
 
   documentsOf(exceptionId: string): DisputeDocument[] {

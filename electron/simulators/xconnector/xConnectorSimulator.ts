@@ -160,6 +160,7 @@ export class XConnectorSimulator {
       this.state.seq,
       options.clock ?? Date.now,
       options.internalCases,
+      (document, content) => this.documents.host(document, content),
     );
     this.activityRng = root.fork('ticks');
     const endpoints: Endpoint[] = Object.values(xConnectorContract.endpoints);
