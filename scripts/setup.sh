@@ -24,4 +24,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# `--system-only` stops here (CI installs the npm packages itself, as its own visible step).
+[ "${1:-}" = "--system-only" ] && exit 0
 npm ci --no-audit --no-fund
