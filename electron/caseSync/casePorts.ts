@@ -5,6 +5,7 @@ import type { Result } from '../http/result.ts';
 import type { Feed, RemoteError } from '../engine/ports.ts';
 import type { IssueLink } from '../../shared/domain/exception.ts';
 import type {
+  CaseDetailsUpdate,
   InternalCase,
   InternalComment,
   NewCaseStep,
@@ -20,6 +21,12 @@ export interface XConnectorCasePort {
   linkCase(
     caseId: string,
     link: IssueLink,
+    idempotencyKey: string,
+  ): Promise<Result<InternalCase, RemoteError>>;
+  /** Sets title and/or priority (a PUT: the same values twice change nothing). */
+  updateDetails(
+    caseId: string,
+    update: CaseDetailsUpdate,
     idempotencyKey: string,
   ): Promise<Result<InternalCase, RemoteError>>;
   createComment(

@@ -20,7 +20,8 @@ export interface FieldChange {
 export type PendingChanges = Partial<Record<SyncField, FieldChange>>;
 
 export interface Conflict {
-  field: SyncField;
+  /** Status and resolution here; title and priority too (detailOwnership.ts). */
+  field: SyncField | 'title' | 'priority';
   winner: SyncSide;
   won: FieldChange;
   lost: FieldChange;
@@ -29,7 +30,7 @@ export interface Conflict {
 export type FieldDecision =
   { kind: 'copy' } | { kind: 'hold' } | { kind: 'conflict'; conflict: Conflict; copy: boolean };
 
-export function ownerOf(s: CaseSyncSettings, field: SyncField): SyncSide {
+export function ownerOf(s: CaseSyncSettings, field: SyncField | 'title' | 'priority'): SyncSide {
   return s.fieldOwners[field];
 }
 

@@ -5,7 +5,7 @@ import type { FieldChange, PendingChanges, SyncField } from './fieldOwnership.ts
 
 const FIELDS: SyncField[] = ['status', 'resolution'];
 
-function isChange(v: unknown): v is FieldChange {
+export function isChange(v: unknown): v is FieldChange {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Record<string, unknown>;
   return (
@@ -25,5 +25,11 @@ export function loadPending(store: Store, caseId: string): PendingChanges {
 }
 
 export function savePending(store: Store, caseId: string, pending: PendingChanges, now: number): void {
-  store.caseLinks.setFieldState(caseId, { ...pending }, now);
+  // Other state kept beside it (title and priority, see detailState.ts) stays as it is.
+  const kept = store.caseLinks.fieldState(caseId);
+  store.caseLinks.setFieldState(
+    caseId,
+    { ...kept, status: pending.status, resolution: pending.resolution },
+    now,
+  );
 }

@@ -10,6 +10,7 @@ import type {
   NewUploadSession,
   UploadSession,
 } from '../../shared/domain/document.ts';
+import type { PartnerFileDownloadPort, PartnerFileUploadPort } from './partnerFilePorts.ts';
 
 export interface ChunkToSend {
   /** First byte's offset in the file. */
@@ -24,7 +25,7 @@ export interface ChunkToSend {
   signal?: AbortSignal;
 }
 
-export interface TradingGridAttachmentPort {
+export interface TradingGridAttachmentPort extends PartnerFileDownloadPort {
   attachmentPolicy(signal?: AbortSignal): Promise<Result<AttachmentPolicy, RemoteError>>;
   createUploadSession(
     issueId: string,
@@ -57,7 +58,7 @@ export interface DocumentBytes {
   body: Readable;
 }
 
-export interface XConnectorDocumentPort {
+export interface XConnectorDocumentPort extends PartnerFileUploadPort {
   documentsFeed: Feed;
   /** The document's bytes from `fromByte` on (a server that ignores ranges sends them all). */
   downloadDocument(

@@ -2,7 +2,8 @@
 // Trading Grid: the bytes are checked once against the document's size and SHA-256 (so a corrupt copy
 // is never attached), and an upload that resumes after a crash reads them locally instead of asking
 // xConnector again. An interrupted download continues from where it stopped (a Range request); the
-// spool file is removed once the document is attached or has failed for good.
+// spool file is removed once the document is attached or has failed for good. Files partners attach
+// in Trading Grid take the same road the other way, into xConnector (flows 5 and 7).
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,8 @@ export interface SpoolRequest {
   sourceRef: string;
   sha256: string;
   sizeBytes: number;
+  /** Who sends the bytes, as messages name it: xConnector unless said (partners' files: Trading Grid). */
+  system?: string;
 }
 
 export type SpoolResult =
@@ -49,13 +52,14 @@ function localError(what: string, error: unknown): RemoteError {
 }
 
 export async function spoolDocument(
-  port: XConnectorDocumentPort,
+  port: Pick<XConnectorDocumentPort, 'downloadDocument'>,
   dir: string,
   r: SpoolRequest,
   signal?: AbortSignal,
 ): Promise<SpoolResult> {
   const done = spoolPath(dir, r);
   const part = `${done}.part`;
+  const system = r.system ?? 'xConnector';
   if ((await sizeOf(done)) === r.sizeBytes) return { kind: 'ready', path: done };
   try {
     await mkdir(dir, { recursive: true });
@@ -72,7 +76,7 @@ export async function spoolDocument(
     const got = await port.downloadDocument(r.sourceRef, have, signal);
     if (!got.ok) {
       if (got.error.kind === 'not_found')
-        return { kind: 'failed', reason: `xConnector no longer has this document (${r.sourceRef}).` };
+        return { kind: 'failed', reason: `${system} no longer has this document (${r.sourceRef}).` };
       if (got.error.status === 416) await truncate(part, 0).catch(() => undefined);
       return { kind: 'error', error: got.error };
     }
@@ -83,9 +87,7 @@ export async function spoolDocument(
       transform(chunk: Buffer, _encoding, next) {
         written += chunk.length;
         if (written > r.sizeBytes)
-          return next(
-            new TooLong(`xConnector sent more than the ${r.sizeBytes} bytes the document declares`),
-          );
+          return next(new TooLong(`${system} sent more than the ${r.sizeBytes} bytes the document declares`));
         next(null, chunk);
       },
     });
@@ -101,7 +103,7 @@ export async function spoolDocument(
         kind: 'error',
         error: {
           kind: 'network',
-          message: `The download of document ${r.sourceRef} from xConnector broke off after ${written} of ${r.sizeBytes} bytes; it will continue from there.`,
+          message: `The download of document ${r.sourceRef} from ${system} broke off after ${written} of ${r.sizeBytes} bytes; it will continue from there.`,
           retryable: true,
           maybeApplied: false,
         },
@@ -119,7 +121,7 @@ export async function spoolDocument(
     await rm(part, { force: true });
     return {
       kind: 'failed',
-      reason: `The bytes xConnector sent for this document do not match its declared size and SHA-256 fingerprint (got ${fingerprint.bytes} bytes, ${fingerprint.sha256.slice(0, 12)}…), so it was not attached.`,
+      reason: `The bytes ${system} sent for this document do not match its declared size and SHA-256 fingerprint (got ${fingerprint.bytes} bytes, ${fingerprint.sha256.slice(0, 12)}…), so it was not attached.`,
     };
   }
   try {

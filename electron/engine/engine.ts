@@ -4,8 +4,9 @@
 import { join } from 'node:path';
 import { EngineSettings, type EngineSettingsInput } from '../../shared/config/engineSettings.ts';
 import { openStore, type Store } from '../store/store.ts';
+import { isDiskFull } from '../store/storageProblem.ts';
 import { createUnitOfWork } from '../flows/flowContext.ts';
-import { createHealthTracker, type SystemHealth, type SystemName } from '../sync/health.ts';
+import { createHealthTracker, SYSTEM_BACKOFF, type SystemHealth, type SystemName } from '../sync/health.ts';
 import { pollFeed } from '../sync/feedPoller.ts';
 import { createOutboxDelivery } from '../sync/outboxDelivery.ts';
 import { createSecretScrubber, type SecretScrubber } from '../logging/secretScrubber.ts';
@@ -15,9 +16,14 @@ import { systemClock, type Clock } from './clock.ts';
 import { createWaker } from './waker.ts';
 import { createRunStats, type RunStats } from './runStats.ts';
 import { feedFlows, outboxOperations } from './flowRegistry.ts';
-import { releaseUnknownPartners } from './quarantineRelease.ts';
+import { releaseQuarantined } from './quarantineRelease.ts';
 import { createHttpPorts } from './httpPorts.ts';
 import { createDocumentsSection } from '../documents/documentsSection.ts';
+import {
+  createPartnerFileTransfer,
+  PARTNER_FILE_SPOOL,
+  UPLOAD_PARTNER_FILE,
+} from '../documents/partnerFileTransfer.ts';
 import { createSlaEngine } from '../sla/slaEngine.ts';
 import { createReferenceDataSection } from '../referenceData/referenceDataSection.ts';
 import { replyToPartner } from '../flows/caseSyncReply.ts';
@@ -41,6 +47,8 @@ export interface EngineOptions {
   random?: () => number;
   /** Replaces the HTTP connectors (tests that wrap or observe them). */
   ports?: Ports;
+  /** Caps the database at this many pages: a quota, and how the disk-full tests fill the disk. */
+  maxDatabasePages?: number;
 }
 
 export interface CycleReport {
@@ -71,14 +79,17 @@ export function createEngine(options: EngineOptions) {
   const logger = options.logger ?? createLogger({ scrubber, level: 'warn' });
   const events = new TypedEmitter<EngineEvents>();
   const stats = createRunStats();
-  const store: Store = openStore(join(options.dataDir, STORE_FILE));
+  const store: Store = openStore(
+    join(options.dataDir, STORE_FILE),
+    options.maxDatabasePages === undefined ? {} : { maxPageCount: options.maxDatabasePages },
+  );
   const ports =
     options.ports ?? createHttpPorts({ settings, credentials: options.credentials, scrubber, logger, clock });
   const publish = <K extends keyof EngineEvents>(event: K, payload: EngineEvents[K]) =>
     events.emit(event, payload);
   const health = createHealthTracker(
     ['xconnector', 'trading-grid'],
-    { backoffBaseMs: 1000, backoffMaxMs: 60_000, authRetryMs: settings.authRetryMs },
+    { ...SYSTEM_BACKOFF, authRetryMs: settings.authRetryMs },
     (h) => publish('healthChanged', h),
     options.random,
   );
@@ -108,6 +119,15 @@ export function createEngine(options: EngineOptions) {
   events.on('documentProgress', (p) => {
     if (p.state === 'attached') stats.documentAttached();
   });
+  const partnerFiles = createPartnerFileTransfer({
+    ports: ports.documents,
+    settings,
+    spoolDir: join(options.dataDir, PARTNER_FILE_SPOOL),
+    logger,
+  });
+  events.on('delivered', (d) => {
+    if (d.operation === UPLOAD_PARTNER_FILE && d.remoteId !== null) stats.attachmentRouted();
+  });
   const delivery = createOutboxDelivery({
     store,
     unit,
@@ -115,6 +135,7 @@ export function createEngine(options: EngineOptions) {
     ports,
     notifier: options.notifier,
     documents: documents.transfer,
+    partnerFiles,
     operations: outboxOperations,
     policy: settings.outbox,
     now,
@@ -144,7 +165,14 @@ export function createEngine(options: EngineOptions) {
   };
 
   let paused = false;
+  // Unmapped statuses are tried again once per engine: the mappings are fixed for its lifetime.
+  let mappingsReleased = false;
   let running: { stop: AbortController; loops: Promise<void>[] } | null = null;
+
+  /** A full disk stops the sync with a health state that says so; it resumes once saving works. */
+  const noteStorageProblem = (error: unknown) => {
+    if (isDiskFull(error)) health.storageProblem((error as Error).message, now());
+  };
 
   const publishOutboxCounts = () => {
     const c = store.outbox.counts();
@@ -154,6 +182,11 @@ export function createEngine(options: EngineOptions) {
   /** Reads every feed of the given systems to its end, directory feeds first. */
   async function pollSystems(systems: SystemName[], signal?: AbortSignal): Promise<CycleReport> {
     const report: CycleReport = { itemsRead: 0, errors: [], deferred: 0 };
+    // Before reading: a released step is queued ahead of the transitions that arrived after it.
+    if (!mappingsReleased) {
+      mappingsReleased = true;
+      releaseQuarantined(store, unit, flows, 'unmapped_status', logger);
+    }
     let directoryChanged = false;
     for (const flow of flows) {
       if (!systems.includes(flow.system)) continue;
@@ -178,7 +211,7 @@ export function createEngine(options: EngineOptions) {
     }
     for (const s of systems) lastPollAt.set(s, now());
     stats.itemsRead(report.itemsRead);
-    if (directoryChanged) releaseUnknownPartners(store, unit, flows, logger);
+    if (directoryChanged) releaseQuarantined(store, unit, flows, 'unknown_partner', logger);
     return report;
   }
 
@@ -194,6 +227,7 @@ export function createEngine(options: EngineOptions) {
           await pollSystems(due, stop);
           await referenceData.runIfDue(stop);
         } catch (error) {
+          noteStorageProblem(error);
           logger.error({ err: error }, 'poll cycle failed');
         }
       }
@@ -214,12 +248,17 @@ export function createEngine(options: EngineOptions) {
           attempted = await delivery.drain(stop);
           if (attempted > 0) publishOutboxCounts();
         } catch (error) {
+          noteStorageProblem(error);
           logger.error({ err: error }, 'outbox delivery failed');
         }
       }
       if (attempted > 0) continue;
       const nextDue = store.outbox.nextDueAt();
-      const wait = nextDue === null ? 30_000 : Math.min(30_000, Math.max(50, nextDue - now()));
+      const t = now();
+      // Entries due but not attempted wait on something else (their system backing off, a dead letter
+      // ahead of them): sleep until a backoff ends or something wakes the loop, never in a spin.
+      const resumeAt = nextDue === null || nextDue > t ? nextDue : health.nextAvailableAt(t);
+      const wait = resumeAt === null ? 30_000 : Math.min(30_000, Math.max(50, resumeAt - t));
       await outboxWaker.sleep(wait, stop);
     }
   }
@@ -239,6 +278,7 @@ export function createEngine(options: EngineOptions) {
       if (!running) return;
       // A long upload would hold the loop for minutes: break it off; the outbox resumes it from its offset.
       documents.transfer.halt();
+      partnerFiles.halt();
       running.stop.abort();
       await Promise.allSettled(running.loops);
       running = null;
@@ -277,7 +317,9 @@ export function createEngine(options: EngineOptions) {
           publishOutboxCounts();
           return { idle: true, stats: stats.snapshot() };
         }
-        if (attempted === 0) {
+        // Items read that asked for no write (echoes of our own writes): poll again at once to confirm idle.
+        const settled = report.itemsRead > 0 && pending === 0 && read;
+        if (attempted === 0 && !settled) {
           const nextDue = store.outbox.nextDueAt();
           const wait = nextDue === null ? 200 : Math.max(10, Math.min(nextDue - now(), 5_000));
           await clock.sleep(Math.min(wait, Math.max(0, deadline - now())));
@@ -315,7 +357,11 @@ export function createEngine(options: EngineOptions) {
       },
       discard(id: number): boolean {
         const ok = store.outbox.discardDead(id, now());
-        if (ok) publishOutboxCounts();
+        if (ok) {
+          // Entries of the same case held behind the dead letter may go now.
+          outboxWaker.wake();
+          publishOutboxCounts();
+        }
         return ok;
       },
     },
@@ -327,6 +373,8 @@ export function createEngine(options: EngineOptions) {
       list: (q: CaseQuery) => store.cases.list(q),
       countMatching: (q: CaseQuery) => store.cases.countMatching(q),
       countsBy: (column: 'status' | 'sla_state' | 'type') => store.cases.countsBy(column),
+      /** SLA states of open cases only: what needs attention (the resolved statuses close a case). */
+      openCountsBySlaState: () => store.cases.openCountsBySlaState(settings.sla.resolvedStatuses),
       get: (id: string) => store.cases.get(id),
       timeline: (id: string) => store.timeline.list(id),
       count: () => store.cases.count(),
@@ -348,6 +396,7 @@ export function createEngine(options: EngineOptions) {
     /** Stops the loops and closes connections and the database. */
     async close(): Promise<void> {
       documents.transfer.halt();
+      partnerFiles.halt();
       await this.stop();
       await Promise.allSettled([
         ports.xconnector.close(),

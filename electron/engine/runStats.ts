@@ -26,6 +26,8 @@ export interface RunStats {
   messagesRouted: number;
   /** Dispute documents attached to Trading Grid issues, from xConnector or dropped on the desk (flow 2). */
   documentsAttached: number;
+  /** Files partners attached in Trading Grid, stored in xConnector on a case or routed message (flows 5, 7). */
+  attachmentsRouted: number;
 }
 
 const DELIVERED_COUNTER: Record<string, keyof RunStats> = {
@@ -62,6 +64,7 @@ export function createRunStats() {
     statusesPosted: 0,
     messagesRouted: 0,
     documentsAttached: 0,
+    attachmentsRouted: 0,
   };
   return {
     snapshot: (): RunStats => ({ ...stats }),
@@ -85,6 +88,10 @@ export function createRunStats() {
     /** Counted when the attachment is recorded, not per delivery: a document refused for good is no attachment. */
     documentAttached() {
       stats.documentsAttached++;
+    },
+    /** Counted when xConnector has the file, not per delivery: a refused file is none. */
+    attachmentRouted() {
+      stats.attachmentsRouted++;
     },
     itemsRead(n: number) {
       stats.itemsRead += n;

@@ -1,10 +1,12 @@
 // Flow 7 — an internal case's documents go to its Trading Grid issue. Flow 2's machinery does the
 // uploading (queueDocument: resumable streamed upload sessions, the same bytes never attached twice
 // to a case, from any path); this module only decides which documents go and records them. Internal
-// documents stay internal. Partner attachments travel the other way as references (see the comments).
+// documents stay internal. Partner files travel the other way (caseSyncPartnerFiles) and, marked as
+// ours on the internal case, are never sent back.
 import { queueDocument } from './documentQueue.ts';
 import { sanitizeFileName } from '../documents/fileNameSanitizer.ts';
 import { byteWords } from '../documents/byteWords.ts';
+import { isOwnWrite } from '../caseSync/echo.ts';
 import type { FlowContext } from './flowContext.ts';
 import type { CaseAttachment, InternalCase } from '../../shared/domain/internalCase.ts';
 
@@ -14,6 +16,8 @@ export function syncCaseAttachment(
   a: CaseAttachment,
   ctx: FlowContext,
 ): void {
+  // A partner's file Partner Desk stored on the case came from Trading Grid: never sent back there.
+  if (isOwnWrite({ id: a.documentId, ...a }, 'xconnector', ctx.store.caseCopies)) return;
   const name = sanitizeFileName(a.name).name;
   const internal = a.visibility === 'internal';
   const isNew = ctx.store.timeline.add({

@@ -1,12 +1,14 @@
 // Flow 7 — comments both ways. An internal comment meant for the partner is copied to the Trading
 // Grid issue; a comment written in Trading Grid (by the partner or by staff there) is copied into the
 // internal case. Copies carry our origin marker and correlation reference and are recorded, so they
-// are recognised when they come back and never copied again. Internal notes stay internal.
+// are recognised when they come back and never copied again. Internal notes stay internal. Files a
+// partner attached follow their comment into the internal case as real files (caseSyncPartnerFiles).
 import { defineOperation } from '../sync/outboxOperation.ts';
 import { createOnce } from '../sync/createOnce.ts';
 import { caseRefs } from '../caseSync/refs.ts';
 import { isOwnWrite } from '../caseSync/echo.ts';
 import { withIssue } from '../caseSync/issueOfCase.ts';
+import { queuePartnerFiles } from './caseSyncPartnerFiles.ts';
 import { PARTNER_DESK_ORIGIN } from '../../shared/domain/internalCase.ts';
 import type { FlowContext } from './flowContext.ts';
 import type { InternalComment, NewInternalComment } from '../../shared/domain/internalCase.ts';
@@ -114,6 +116,15 @@ export function syncIssueComment(caseId: string, comment: Comment, ctx: FlowCont
     },
     Date.parse(comment.createdAt) < (ctx.store.cases.get(caseId)?.createdAt ?? 0),
   );
+  // The files themselves follow the comment onto the case.
+  queuePartnerFiles(ctx, comment.attachments, comment.author.name, {
+    caseId,
+    kind: 'case',
+    id: xcCaseId,
+    refKey: xcCaseId,
+    orderingKey: `xc:${caseId}`,
+    label: `xConnector case ${xcCaseId}`,
+  });
 }
 
 export function enqueueIssueComment(

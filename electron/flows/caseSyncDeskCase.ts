@@ -3,8 +3,13 @@
 // case and gets exactly one Trading Grid issue. Either way xConnector's case is linked back to the
 // issue, so the link is stored on both sides.
 import { defineOperation } from '../sync/outboxOperation.ts';
-import { createOnce } from '../sync/createOnce.ts';
 import { caseIdForException } from './exceptionToIssue.ts';
+import {
+  communityRoute,
+  defineCaseIssueOperation,
+  enqueueCaseIssue,
+  type CaseIssuePayload,
+} from './caseIssue.ts';
 import { caseRefs } from '../caseSync/refs.ts';
 import { deskStatusOfInternal } from '../caseSync/statusVocabulary.ts';
 import { issueOfCase } from '../caseSync/issueOfCase.ts';
@@ -12,11 +17,8 @@ import type { FlowContext } from './flowContext.ts';
 import type { InternalCase } from '../../shared/domain/internalCase.ts';
 import type { NewIssue } from '../../shared/domain/issue.ts';
 
-interface CreateCaseIssuePayload {
-  caseId: string;
+interface CreateCaseIssuePayload extends CaseIssuePayload {
   xcCaseId: string;
-  communityId: string;
-  issue: NewIssue;
 }
 
 interface LinkCasePayload {
@@ -72,20 +74,14 @@ function joinException(c: InternalCase, exceptionId: string, ctx: FlowContext): 
 }
 
 function openOwnCase(c: InternalCase, ctx: FlowContext): string | undefined {
-  const route = ctx.store.directory.routeFor(c.partnerId);
-  if (!route || !route.communityId) {
-    const why = !route
-      ? `xConnector names no partner "${c.partnerId}"`
-      : `partner ${route.partnerName} (${route.partnerCode}) has no Trading Grid community`;
-    ctx.quarantine({
-      feed: 'xc.cases',
-      itemId: c.id,
-      reasonKind: 'unknown_partner',
-      reason: `Internal case ${c.id} was not synced to Trading Grid: ${why}. It will be synced once the partner directory knows where it goes.`,
-      payload: c,
-    });
-    return undefined;
-  }
+  const route = communityRoute(ctx, c.partnerId, {
+    feed: 'xc.cases',
+    id: c.id,
+    label: `Internal case ${c.id}`,
+    verb: 'synced',
+    payload: c,
+  });
+  if (!route) return undefined;
   const caseId = caseIdForInternalCase(c.id);
   const settings = ctx.mappings.caseSync;
   ctx.store.cases.open(
@@ -126,19 +122,12 @@ function openOwnCase(c: InternalCase, ctx: FlowContext): string | undefined {
       correlationRef: caseRefs.caseIssue(c.id),
       externalRefs: [{ system: 'xconnector', kind: 'case', id: c.id }],
     };
-    ctx.enqueue({
-      idempotencyKey: `tg.createCaseIssue:${c.id}`,
-      correlationRef: issue.correlationRef,
-      system: 'trading-grid',
-      operation: 'tg.createCaseIssue',
-      orderingKey: caseId,
-      payload: {
-        caseId,
-        xcCaseId: c.id,
-        communityId: route.communityId,
-        issue,
-      } satisfies CreateCaseIssuePayload,
-    });
+    enqueueCaseIssue(ctx, 'tg.createCaseIssue', `tg.createCaseIssue:${c.id}`, {
+      caseId,
+      xcCaseId: c.id,
+      communityId: route.communityId,
+      issue,
+    } satisfies CreateCaseIssuePayload);
   }
   ctx.emit('caseCreated', {
     caseId,
@@ -149,39 +138,11 @@ function openOwnCase(c: InternalCase, ctx: FlowContext): string | undefined {
   return caseId;
 }
 
-export const createCaseIssueOperation = defineOperation({
+// The link back (xc.linkCase) was queued with the case, behind this creation, so nothing follows here.
+export const createCaseIssueOperation = defineCaseIssueOperation<CreateCaseIssuePayload>({
   operation: 'tg.createCaseIssue',
-  system: 'trading-grid',
-  lookupBeforeRetry: true,
-  deliver(entry, previousAttempts, { ports }) {
-    const p = entry.payload as CreateCaseIssuePayload;
-    return createOnce(
-      previousAttempts,
-      () => ports.tradingGrid.findIssuesByRef(entry.correlationRef),
-      () => ports.tradingGrid.createIssue(p.communityId, p.issue, entry.idempotencyKey),
-    );
-  },
-  onDelivered(entry, delivered, ctx) {
-    const p = entry.payload as CreateCaseIssuePayload;
-    if (!delivered.remoteId) return;
-    ctx.store.cases.linkIssue(p.caseId, delivered.remoteId, p.communityId, ctx.now);
-    ctx.store.timeline.add({
-      caseId: p.caseId,
-      eventKey: 'issue-created',
-      kind: 'sync',
-      origin: 'engine',
-      at: ctx.now,
-      summary: `Issue ${delivered.remoteId} opened in the partner's Trading Grid community for internal case ${p.xcCaseId}`,
-      detail: { issueId: delivered.remoteId, communityId: p.communityId, recovered: delivered.recovered },
-    });
-    const partnerId = ctx.store.cases.get(p.caseId)?.partnerId ?? '';
-    ctx.emit('caseUpdated', {
-      caseId: p.caseId,
-      partnerId,
-      title: p.issue.title,
-      tgIssueId: delivered.remoteId,
-    });
-  },
+  summary: (p, issueId) =>
+    `Issue ${issueId} opened in the partner's Trading Grid community for internal case ${p.xcCaseId}`,
 });
 
 export const linkCaseOperation = defineOperation({

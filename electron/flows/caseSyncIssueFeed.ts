@@ -1,7 +1,7 @@
 // Flow 7 — the Trading Grid side of case sync. Each issue that changed is matched to its desk case
 // (a partner's own issue gets one), its comments that Partner Desk did not write are shown on the
 // desk and copied into the internal case, the partner's words are routed to internal systems (flow
-// 5), and status changes are reconciled by the ownership rule. Our own copies, recognised by origin
+// 5), and status, title and priority changes are reconciled by the ownership rule. Our own copies, recognised by origin
 // marker, correlation reference or our record of them, are never copied back.
 import { defineFeedFlow } from './feedFlow.ts';
 import { parseIssueSnapshot } from '../caseSync/itemParsing.ts';
@@ -10,6 +10,7 @@ import { deskCaseOfIssue } from './caseSyncIssueCase.ts';
 import { syncIssueComment } from './caseSyncComments.ts';
 import { syncIssueStatus } from './caseSyncStatusIn.ts';
 import { routePartnerInput } from './partnerInputRouting.ts';
+import { syncCaseDetails } from './caseSyncDetails.ts';
 
 export const issueChangesFeedFlow = defineFeedFlow({
   feed: 'tg.issue-changes',
@@ -28,5 +29,12 @@ export const issueChangesFeedFlow = defineFeedFlow({
       if (comment.author.kind === 'partner') routePartnerInput(ctx, caseId, snap, comment);
     }
     syncIssueStatus(snap, caseId, ctx);
+    syncCaseDetails(ctx, caseId, 'trading-grid', {
+      title: snap.title,
+      priority: snap.priority,
+      version: Date.parse(snap.updatedAt),
+      by: `Trading Grid issue ${snap.id}`,
+      sourceId: snap.id,
+    });
   },
 });

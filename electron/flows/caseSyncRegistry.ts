@@ -9,6 +9,8 @@ import { createInternalCommentOperation, createIssueCommentOperation } from './c
 import { addCaseStepOperation } from './caseSyncStatusIn.ts';
 import { postStatusUpdateOperation } from './statusToPartner.ts';
 import { routeMessageOperation } from './partnerInputRouting.ts';
+import { uploadPartnerFileOperation } from './caseSyncPartnerFiles.ts';
+import { updateCaseDetailsOperation, updateIssueDetailsOperation } from './caseSyncDetails.ts';
 
 /** xConnector's cases before Trading Grid's issues: a cycle joins internal cases before it reads issues. */
 export const caseSyncFeedFlows: AnyFeedFlow[] = [internalCasesFeedFlow, issueChangesFeedFlow];
@@ -21,4 +23,7 @@ export const caseSyncOperations: OutboxOperation[] = [
   postStatusUpdateOperation,
   addCaseStepOperation,
   routeMessageOperation,
+  uploadPartnerFileOperation,
+  updateIssueDetailsOperation,
+  updateCaseDetailsOperation,
 ];

@@ -2,17 +2,18 @@
 // exactly one issue in the partner's Trading Grid community, and the link is stored on both sides.
 import { defineFeedFlow } from './feedFlow.ts';
 import { parseException } from '../connectors/itemParsing.ts';
-import { issueFromException, exceptionCorrelationRef } from './issueFromException.ts';
+import { issueFromException } from './issueFromException.ts';
 import { defineOperation } from '../sync/outboxOperation.ts';
-import { createOnce } from '../sync/createOnce.ts';
-import type { NewIssue } from '../../shared/domain/issue.ts';
+import {
+  communityRoute,
+  defineCaseIssueOperation,
+  enqueueCaseIssue,
+  type CaseIssuePayload,
+} from './caseIssue.ts';
 import type { IssueLink } from '../../shared/domain/exception.ts';
 
-interface CreateIssuePayload {
-  caseId: string;
+interface CreateIssuePayload extends CaseIssuePayload {
   exceptionId: string;
-  communityId: string;
-  issue: NewIssue;
 }
 
 interface LinkPayload {
@@ -32,10 +33,10 @@ export const exceptionsFeedFlow = defineFeedFlow({
   apply(e, ctx) {
     const caseId = caseIdForException(e.id);
     const existing = ctx.store.cases.get(caseId);
-    const route = ctx.store.directory.routeFor(e.partnerId);
     if (existing) {
       // The exception changed (or our own link write echoed back): refresh the case, never a second issue.
-      const issue = issueFromException(e, route?.partnerName ?? e.partnerId, ctx.mappings);
+      const partnerName = ctx.store.directory.routeFor(e.partnerId)?.partnerName ?? e.partnerId;
+      const issue = issueFromException(e, partnerName, ctx.mappings);
       if (existing.title !== issue.title || existing.priority !== issue.priority) {
         ctx.store.cases.updateDetails(
           caseId,
@@ -51,19 +52,14 @@ export const exceptionsFeedFlow = defineFeedFlow({
       }
       return;
     }
-    if (!route || !route.communityId) {
-      const why = !route
-        ? `xConnector names no partner "${e.partnerId}"`
-        : `partner ${route.partnerName} (${route.partnerCode}) has no Trading Grid community`;
-      ctx.quarantine({
-        feed: 'xc.exceptions',
-        itemId: e.id,
-        reasonKind: 'unknown_partner',
-        reason: `Exception ${e.id} was not sent to Trading Grid: ${why}. It will be sent once the partner directory knows where it goes.`,
-        payload: e,
-      });
-      return;
-    }
+    const route = communityRoute(ctx, e.partnerId, {
+      feed: 'xc.exceptions',
+      id: e.id,
+      label: `Exception ${e.id}`,
+      verb: 'sent',
+      payload: e,
+    });
+    if (!route) return;
     const issue = issueFromException(e, route.partnerName, ctx.mappings);
     ctx.store.cases.open(
       {
@@ -100,20 +96,12 @@ export const exceptionsFeedFlow = defineFeedFlow({
       // xConnector already holds a link (our data folder was replaced): adopt it instead of creating.
       ctx.store.cases.linkIssue(caseId, e.link.issueId, e.link.communityId, ctx.now);
     } else {
-      const payload: CreateIssuePayload = {
+      enqueueCaseIssue(ctx, 'tg.createIssue', `tg.createIssue:${caseId}`, {
         caseId,
         exceptionId: e.id,
         communityId: route.communityId,
         issue,
-      };
-      ctx.enqueue({
-        idempotencyKey: `tg.createIssue:${caseId}`,
-        correlationRef: exceptionCorrelationRef(e.id),
-        system: 'trading-grid',
-        operation: 'tg.createIssue',
-        orderingKey: caseId,
-        payload,
-      });
+      } satisfies CreateIssuePayload);
     }
     ctx.emit('caseCreated', {
       caseId,
@@ -124,35 +112,14 @@ export const exceptionsFeedFlow = defineFeedFlow({
   },
 });
 
-export const createIssueOperation = defineOperation({
+export const createIssueOperation = defineCaseIssueOperation<CreateIssuePayload>({
   operation: 'tg.createIssue',
-  system: 'trading-grid',
-  lookupBeforeRetry: true,
-  deliver(entry, previousAttempts, { ports }) {
-    const p = entry.payload as CreateIssuePayload;
-    return createOnce(
-      previousAttempts,
-      () => ports.tradingGrid.findIssuesByRef(entry.correlationRef),
-      () => ports.tradingGrid.createIssue(p.communityId, p.issue, entry.idempotencyKey),
-    );
-  },
-  onDelivered(entry, delivered, ctx) {
-    const p = entry.payload as CreateIssuePayload;
-    if (!delivered.remoteId) return;
-    ctx.store.cases.linkIssue(p.caseId, delivered.remoteId, p.communityId, ctx.now);
-    ctx.store.timeline.add({
-      caseId: p.caseId,
-      eventKey: 'issue-created',
-      kind: 'sync',
-      origin: 'engine',
-      at: ctx.now,
-      summary: `Issue ${delivered.remoteId} opened in the partner's Trading Grid community`,
-      detail: { issueId: delivered.remoteId, communityId: p.communityId, recovered: delivered.recovered },
-    });
+  summary: (_p, issueId) => `Issue ${issueId} opened in the partner's Trading Grid community`,
+  afterCreated(entry, p, issueId, ctx) {
     const link: LinkPayload = {
       caseId: p.caseId,
       exceptionId: p.exceptionId,
-      link: { system: 'trading-grid', issueId: delivered.remoteId, communityId: p.communityId },
+      link: { system: 'trading-grid', issueId, communityId: p.communityId },
     };
     ctx.enqueue({
       idempotencyKey: `xc.linkException:${p.caseId}`,
@@ -161,13 +128,6 @@ export const createIssueOperation = defineOperation({
       operation: 'xc.linkException',
       orderingKey: p.caseId,
       payload: link,
-    });
-    const partnerId = ctx.store.cases.get(p.caseId)?.partnerId ?? '';
-    ctx.emit('caseUpdated', {
-      caseId: p.caseId,
-      partnerId,
-      title: p.issue.title,
-      tgIssueId: delivered.remoteId,
     });
   },
 });

@@ -1,11 +1,13 @@
 // Flow 5 — partner input to internal systems. What a partner writes in Trading Grid (an issue they
 // open, a comment, the files attached to it) is handed exactly once to xConnector's inbound route for
 // ERP, order management or customer service, chosen by the configured rules (case type, partner,
-// keywords, document type) or the default route. Only the partner's own words: never our echoes.
+// keywords, document type) or the default route. Only the partner's own words: never our echoes. The
+// files attached to a comment follow its message as real files once it is routed (caseSyncPartnerFiles).
 import { defineOperation } from '../sync/outboxOperation.ts';
 import { createOnce } from '../sync/createOnce.ts';
 import { caseRefs } from '../caseSync/refs.ts';
 import { chooseRoute } from '../caseSync/routing.ts';
+import { queuePartnerFiles } from './caseSyncPartnerFiles.ts';
 import type { FlowContext } from './flowContext.ts';
 import type { IssueSnapshot } from '../../shared/domain/issueSnapshot.ts';
 import type { Comment } from '../../shared/domain/comment.ts';
@@ -109,5 +111,16 @@ export const routeMessageOperation = defineOperation({
         source: p.message.source,
       },
     });
+    // The files follow the message, each once, now that the message has an id to attach them to.
+    const commentId = p.message.source.commentId;
+    if (commentId && delivered.remoteId && p.message.attachments.length > 0)
+      queuePartnerFiles(ctx, p.message.attachments, p.message.author, {
+        caseId: p.caseId,
+        kind: 'route-message',
+        id: delivered.remoteId,
+        refKey: commentId,
+        orderingKey: `route:${p.caseId}`,
+        label: `the message routed to ${ROUTE_NAME[p.route]}`,
+      });
   },
 });

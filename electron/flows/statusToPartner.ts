@@ -54,16 +54,34 @@ export function syncResolutionStep(
     detail: { internalCaseId: c.id, stepId: step.id, status: step.status, resolution: step.resolution },
   });
   if (!isNew) return;
+  postResolutionStep(c.id, step, caseId, ctx, baseline);
+}
+
+/**
+ * Posts one step through the status mapping, or quarantines it (with what a release needs to try it
+ * again: electron/flows/statusToPartnerRelease.ts) when the mapping does not know its status.
+ */
+export function postResolutionStep(
+  xcCaseId: string,
+  step: ResolutionStep,
+  caseId: string,
+  ctx: FlowContext,
+  baseline = false,
+): void {
+  const c = { id: xcCaseId };
+  const facing = partnerFacing(ctx.mappings.caseSync, step.status);
+  const at = Date.parse(step.createdAt);
   if (!facing) {
     ctx.quarantine({
       feed: 'xc.cases',
       itemId: `${c.id}:${step.id}`,
       reasonKind: 'unmapped_status',
       reason: `Internal case ${c.id} moved to "${step.status}", which the status mapping does not know, so nothing was posted to the partner. Add "${step.status}" under Settings → Mappings → case sync → status to partner.`,
-      payload: step,
+      payload: { caseId, xcCaseId, step },
     });
     return;
   }
+  const s = ctx.mappings.caseSync;
   const deskStatus = deskStatusOfPartner(s, facing.status) ?? 'open';
   const { postStatus, postResolution } = reconcileStep(c, step, caseId, deskStatus, ctx, baseline);
   if (!postStatus) {
@@ -124,7 +142,7 @@ export function syncResolutionStep(
  * and what stays pending.
  */
 function reconcileStep(
-  c: InternalCase,
+  c: Pick<InternalCase, 'id'>,
   step: ResolutionStep,
   caseId: string,
   deskStatus: string,

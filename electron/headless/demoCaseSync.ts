@@ -12,7 +12,7 @@ export const DEMO_INTERNAL_CASES: InternalCaseOptions = {
   attachmentsPerCase: 1,
 };
 
-export const DEMO_ISSUE_FEED: IssueFeedOptions = { partnerIssues: 4 };
+export const DEMO_ISSUE_FEED: IssueFeedOptions = { partnerIssues: 4, filesOnFollowUps: true };
 
 /** Operations of flows 4, 5 and 7 as the demo prints them when they are done. */
 export const CASE_SYNC_OPERATIONS_DONE: Record<string, string> = {
@@ -23,4 +23,7 @@ export const CASE_SYNC_OPERATIONS_DONE: Record<string, string> = {
   'tg.postStatusUpdate': 'internal status posted to the partner',
   'xc.addCaseStep': 'partner status copied to the xConnector internal case',
   'xc.routeMessage': 'partner message routed into xConnector',
+  'xc.uploadPartnerFile': "partner's file stored in xConnector",
+  'tg.updateIssueDetails': 'title or priority copied to the Trading Grid issue',
+  'xc.updateCaseDetails': 'title or priority copied to the xConnector internal case',
 };

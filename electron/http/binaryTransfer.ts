@@ -12,7 +12,7 @@ import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { buildPath, type Endpoint } from '../../shared/contracts/endpoint.ts';
 import type { HttpPolicy } from '../../shared/config/engineSettings.ts';
-import { classifyThrown, type AuthProvider, type Logger } from './httpClient.ts';
+import { classifyThrown, toQueryString, type AuthProvider, type Logger } from './httpClient.ts';
 import { cancelledError, errorForStatus, invalidResponseError, where } from './httpError.ts';
 import type { HttpError, RequestContext, SystemName } from './httpError.ts';
 import { parseRetryAfter } from './backoff.ts';
@@ -35,6 +35,8 @@ type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
 
 export interface UploadInput<E extends Endpoint> {
   params?: InputOf<NonNullable<E['params']>>;
+  /** What the bytes are, for endpoints that say it in the query (validated like the path). */
+  query?: InputOf<NonNullable<E['query']>>;
   /** Extra headers, e.g. Content-Range. */
   headers?: Record<string, string>;
   /** Makes the body; called again only when credentials must be refreshed before anything was read. */
@@ -115,7 +117,11 @@ export function createBinaryTransfer(options: BinaryTransferOptions): BinaryTran
   const userAgent = options.userAgent ?? 'PartnerDesk/0.1';
   let closed = false;
 
-  function contextOf<E extends Endpoint>(endpoint: E, params: unknown): Result<RequestContext, HttpError> {
+  function contextOf<E extends Endpoint>(
+    endpoint: E,
+    params: unknown,
+    query?: unknown,
+  ): Result<RequestContext, HttpError> {
     const pending: RequestContext = {
       system,
       endpointId: endpoint.id,
@@ -136,8 +142,14 @@ export function createBinaryTransfer(options: BinaryTransferOptions): BinaryTran
       if (!p.success) return refuse(`its path is invalid (${summarizeIssues(p.error.issues)})`);
       values = p.data as Record<string, string>;
     }
+    let search = '';
+    if (endpoint.query && query !== undefined) {
+      const q = endpoint.query.safeParse(query);
+      if (!q.success) return refuse(`its query is invalid (${summarizeIssues(q.error.issues)})`);
+      search = toQueryString(q.data);
+    }
     try {
-      return ok({ ...pending, path: buildPath(endpoint.path, values) });
+      return ok({ ...pending, path: buildPath(endpoint.path, values) + search });
     } catch (e) {
       return refuse(e instanceof Error ? e.message : 'a path parameter is missing');
     }
@@ -186,7 +198,7 @@ export function createBinaryTransfer(options: BinaryTransferOptions): BinaryTran
       endpoint: E,
       input: UploadInput<E>,
     ): Promise<Result<z.output<E['response']>, HttpError>> {
-      const c = contextOf(endpoint, input.params);
+      const c = contextOf(endpoint, input.params, input.query);
       if (!c.ok) return c;
       const ctx = c.value;
       const headers = {

@@ -5,6 +5,7 @@ import type { OutboxEntry, RemoteSystem } from '../store/outboxStore.ts';
 import type { FlowContext } from '../flows/flowContext.ts';
 import type { Notifier } from '../engine/notifier.ts';
 import type { DocumentTransfer } from '../documents/documentTransfer.ts';
+import type { PartnerFileTransfer } from '../documents/partnerFileTransfer.ts';
 import type { Store } from '../store/store.ts';
 
 export interface Delivered {
@@ -21,6 +22,8 @@ export interface DeliveryDeps {
   store: Store;
   /** Streams document bytes into Trading Grid upload sessions (flow 2's `tg.attachDocument`). */
   documents?: DocumentTransfer;
+  /** Streams partners' files from Trading Grid into xConnector (flows 5 and 7's `xc.uploadPartnerFile`). */
+  partnerFiles?: PartnerFileTransfer;
 }
 
 export interface OutboxOperation {

@@ -9,7 +9,12 @@ const problems = (input: unknown) => {
 describe('case sync settings', () => {
   it('have defaults: xConnector owns status and resolution, every internal status maps to a known partner status', () => {
     const s = CaseSyncSettings.parse({});
-    expect(s.fieldOwners).toEqual({ status: 'xconnector', resolution: 'xconnector' });
+    expect(s.fieldOwners).toEqual({
+      status: 'xconnector',
+      resolution: 'xconnector',
+      title: 'xconnector',
+      priority: 'xconnector',
+    });
     for (const target of Object.values(s.statusToPartner))
       expect(s.partnerStatus[target.status]).toBeDefined();
     expect(s.partnerStatus.WAITING_ON_PARTNER).toBe('waiting_on_partner');

@@ -3,6 +3,8 @@
 // Grid's status words map onto the desk's status, and where partner messages go. Validated on load.
 import { z } from 'zod';
 import { Id } from '../domain/primitives.ts';
+import { ContentType } from '../domain/document.ts';
+import { DEFAULT_FILE_TYPES } from './documentSettings.ts';
 import { InternalRoute } from '../domain/routeMessage.ts';
 
 export const SyncSide = z.enum(['xconnector', 'trading-grid']);
@@ -88,6 +90,14 @@ const DEFAULT_RULES: RoutingRule[] = [
   },
 ];
 
+/**
+ * The document types partners' files may be, by default: all the desk recognises except archives and
+ * older Office formats, which can carry anything (or macros) into internal systems unseen.
+ */
+const PARTNER_FILE_TYPES = [...new Set(DEFAULT_FILE_TYPES.map((t) => t.contentType))].filter(
+  (t) => !['application/zip', 'application/msword', 'application/vnd.ms-excel'].includes(t),
+);
+
 export const CaseSyncSettings = z
   .object({
     /**
@@ -96,7 +106,12 @@ export const CaseSyncSettings = z
      * last sync, the owner wins and the desk's timeline records the conflict.
      */
     fieldOwners: z
-      .object({ status: SyncSide.default('xconnector'), resolution: SyncSide.default('xconnector') })
+      .object({
+        status: SyncSide.default('xconnector'),
+        resolution: SyncSide.default('xconnector'),
+        title: SyncSide.default('xconnector'),
+        priority: SyncSide.default('xconnector'),
+      })
       .prefault({}),
     /** Internal status word → the partner-facing status and message posted to Trading Grid (flow 4). */
     statusToPartner: z.record(StatusWord, PartnerFacingStatus).default(DEFAULT_STATUS_TO_PARTNER),
@@ -116,6 +131,26 @@ export const CaseSyncSettings = z
       RESOLVED: 'RESOLVED',
       CLOSED: 'CLOSED',
     }),
+    /**
+     * Files partners attach in Trading Grid, passed on to xConnector (flows 5 and 7): anything larger or
+     * of another type is refused with its reason on the case's timeline. The type is judged by the
+     * name and the bytes, with the document file types (Settings → Documents).
+     */
+    partnerFiles: z
+      .object({
+        maxBytes: z
+          .number()
+          .int()
+          .min(1)
+          .max(Number.MAX_SAFE_INTEGER)
+          .default(100 * 1024 * 1024),
+        allowedContentTypes: z
+          .array(ContentType)
+          .min(1)
+          .max(200)
+          .default(() => [...PARTNER_FILE_TYPES]),
+      })
+      .prefault({}),
     /** The author name the partner sees on replies written at the desk. */
     deskAuthorName: z.string().trim().min(1).max(200).default('Partner Desk'),
     routing: z

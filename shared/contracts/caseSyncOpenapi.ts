@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { Comment, NewComment } from '../domain/comment.ts';
 import {
+  CaseDetailsUpdate,
   InternalCase,
   InternalComment,
   NewCaseStep,
@@ -11,6 +12,7 @@ import {
 } from '../domain/internalCase.ts';
 import { IssueSnapshot } from '../domain/issueSnapshot.ts';
 import { NewRouteMessage, RouteMessage } from '../domain/routeMessage.ts';
+import { PartnerFile } from '../domain/partnerFile.ts';
 import { NewStatusUpdate, StatusUpdate } from '../domain/statusUpdate.ts';
 
 export const CASE_SYNC_COMPONENTS: ReadonlyArray<readonly [string, z.ZodType]> = [
@@ -19,6 +21,7 @@ export const CASE_SYNC_COMPONENTS: ReadonlyArray<readonly [string, z.ZodType]> =
   ['NewInternalComment', NewInternalComment],
   ['ResolutionStep', ResolutionStep],
   ['NewCaseStep', NewCaseStep],
+  ['CaseDetailsUpdate', CaseDetailsUpdate],
   ['NewRouteMessage', NewRouteMessage],
   ['RouteMessage', RouteMessage],
   ['IssueSnapshot', IssueSnapshot],
@@ -26,6 +29,7 @@ export const CASE_SYNC_COMPONENTS: ReadonlyArray<readonly [string, z.ZodType]> =
   ['NewComment', NewComment],
   ['StatusUpdate', StatusUpdate],
   ['NewStatusUpdate', NewStatusUpdate],
+  ['PartnerFile', PartnerFile],
 ];
 
 export const CASE_SYNC_FEED_ITEMS: Readonly<Record<string, string>> = {
@@ -39,4 +43,6 @@ export const CASE_SYNC_CREATE_LOOKUPS: Readonly<Record<string, string>> = {
   'xc.routeMessage': 'xc.findRouteMessages',
   'tg.createComment': 'tg.findComments',
   'tg.postStatusUpdate': 'tg.findStatusUpdates',
+  'xc.uploadCaseFile': 'xc.findPartnerFiles',
+  'xc.uploadRouteMessageFile': 'xc.findPartnerFiles',
 };

@@ -227,9 +227,17 @@ function successResponse(e: Endpoint, schemaOf: (schema: z.ZodType) => JsonObjec
 function partnerDeskNotes(e: Endpoint, contract: RestContract): JsonObject {
   const feedItem = FEED_ITEMS[e.id];
   if (feedItem !== undefined) return { role: 'feed', items: feedItem, cursorParameter: 'since' };
+  const lookup = CREATE_LOOKUPS[e.id];
+  // A whole file in one request that creates something: retried whole, after a lookup by reference.
+  if (e.bodyKind === 'binary' && lookup !== undefined)
+    return {
+      role: 'create',
+      body: 'binary',
+      correlationRefField: 'correlationRef',
+      lookupBeforeRetry: lookup,
+    };
   if (e.bodyKind === 'binary') return { role: 'upload', header: 'Content-Range', resumable: true };
   if (e.responseKind === 'binary') return { role: 'download', header: 'Range', resumable: true };
-  const lookup = CREATE_LOOKUPS[e.id];
   if (lookup !== undefined) {
     if (!Object.values(contract.endpoints).some((x) => x.id === lookup)) {
       throw new Error(`${e.id}: lookup ${lookup} is not in the contract`);

@@ -3,7 +3,7 @@
 // Creates carry an Idempotency-Key, but the engine must not rely on it being honoured: every created
 // object stores our correlation reference, and a retry first looks the object up by it.
 import { z } from 'zod';
-import { FeedPage, FeedQuery, LookupByRef } from '../domain/feed.ts';
+import { FeedPage, FeedQuery, LookupByRef, MAX_PAGE_ITEMS } from '../domain/feed.ts';
 import { Alert, Issue, NewAlert, NewIssue } from '../domain/issue.ts';
 import { IssueUpdate, NewIssueUpdate } from '../domain/issueUpdate.ts';
 import { Attachment, AttachmentPolicy, NewUploadSession, UploadSession } from '../domain/document.ts';
@@ -25,13 +25,13 @@ export const TokenResponse = z.object({
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 const CommunityParams = z.object({ communityId: z.string().min(1).max(128) });
-const IssueList = z.object({ items: z.array(Issue) });
-const AlertList = z.object({ items: z.array(Alert) });
-const IssueUpdateList = z.object({ items: z.array(IssueUpdate) });
+const IssueList = z.object({ items: z.array(Issue).max(MAX_PAGE_ITEMS) });
+const AlertList = z.object({ items: z.array(Alert).max(MAX_PAGE_ITEMS) });
+const IssueUpdateList = z.object({ items: z.array(IssueUpdate).max(MAX_PAGE_ITEMS) });
 const IssueParams = z.object({ issueId: z.string().min(1).max(128) });
 const SessionParams = z.object({ sessionId: z.string().min(1).max(128) });
-const UploadSessionList = z.object({ items: z.array(UploadSession) });
-const AttachmentList = z.object({ items: z.array(Attachment) });
+const UploadSessionList = z.object({ items: z.array(UploadSession).max(MAX_PAGE_ITEMS) });
+const AttachmentList = z.object({ items: z.array(Attachment).max(MAX_PAGE_ITEMS) });
 
 export const tradingGridContract = {
   title: 'OpenText Active Community - Trading Grid (Partner Desk subset)',

@@ -1,7 +1,7 @@
 // REST contract of xConnector, the company's integration platform, as Partner Desk uses it.
 // Auth: an API key in the `X-Api-Key` header. Feeds are read by cursor (`since`, `limit`).
 import { z } from 'zod';
-import { FeedPage, FeedQuery, LookupByRef } from '../domain/feed.ts';
+import { FeedPage, FeedQuery, LookupByRef, MAX_PAGE_ITEMS } from '../domain/feed.ts';
 import { IssueLink, PartnerException } from '../domain/exception.ts';
 import { NewWorkflowRun, WorkflowId, WorkflowRun } from '../domain/workflowRun.ts';
 import { endpoint } from './endpoint.ts';
@@ -10,7 +10,7 @@ import { xConnectorReferenceDataEndpoints } from './referenceData.ts';
 
 const ExceptionIdParams = z.object({ id: z.string().min(1).max(128) });
 const WorkflowParams = z.object({ workflowId: WorkflowId });
-const WorkflowRunList = z.object({ items: z.array(WorkflowRun) });
+const WorkflowRunList = z.object({ items: z.array(WorkflowRun).max(MAX_PAGE_ITEMS) });
 const DocumentIdParams = z.object({ id: z.string().min(1).max(128) });
 
 export const xConnectorContract = {

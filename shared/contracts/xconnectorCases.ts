@@ -1,9 +1,10 @@
 // xConnector's case-management and inbound-route endpoints (flows 4, 5 and 7), spread into
 // xConnectorContract. Every create stores our correlation reference and has a lookup by it.
 import { z } from 'zod';
-import { FeedPage, FeedQuery, LookupByRef } from '../domain/feed.ts';
+import { FeedPage, FeedQuery, LookupByRef, MAX_PAGE_ITEMS } from '../domain/feed.ts';
 import { IssueLink } from '../domain/exception.ts';
 import {
+  CaseDetailsUpdate,
   InternalCase,
   InternalComment,
   NewCaseStep,
@@ -12,10 +13,14 @@ import {
 } from '../domain/internalCase.ts';
 import { Id } from '../domain/primitives.ts';
 import { InternalRoute, NewRouteMessage, RouteMessage } from '../domain/routeMessage.ts';
+import { NewPartnerFile, PartnerFile } from '../domain/partnerFile.ts';
 import { endpoint } from './endpoint.ts';
 
 const CaseIdParams = z.object({ id: Id });
 const RouteParams = z.object({ route: InternalRoute });
+const RouteMessageParams = z.object({ id: Id });
+const PARTNER_FILE_BODY =
+  'The body is the raw bytes (application/octet-stream, Content-Length = sizeBytes); what they are is in the query. Bytes whose size or SHA-256 differ from the query are refused (422) and nothing is stored. Stores origin and correlationRef on the file.';
 
 export const xConnectorCaseEndpoints = {
   casesFeed: endpoint({
@@ -41,6 +46,18 @@ export const xConnectorCaseEndpoints = {
     status: 200,
     idempotent: true,
   }),
+  updateCaseDetails: endpoint({
+    id: 'xc.updateCaseDetails',
+    method: 'PUT',
+    path: '/api/v1/cases/:id/details',
+    summary:
+      "Set an internal case's title and/or priority (used when Trading Grid owns them). Idempotent: the same values twice change nothing.",
+    params: CaseIdParams,
+    body: CaseDetailsUpdate,
+    response: InternalCase,
+    status: 200,
+    idempotent: true,
+  }),
   createCaseComment: endpoint({
     id: 'xc.createCaseComment',
     method: 'POST',
@@ -59,7 +76,7 @@ export const xConnectorCaseEndpoints = {
     path: '/api/v1/case-comments',
     summary: 'Internal-case comments carrying a correlation reference (empty list when none).',
     query: LookupByRef,
-    response: z.object({ items: z.array(InternalComment) }),
+    response: z.object({ items: z.array(InternalComment).max(MAX_PAGE_ITEMS) }),
     status: 200,
     idempotent: false,
   }),
@@ -81,7 +98,7 @@ export const xConnectorCaseEndpoints = {
     path: '/api/v1/case-steps',
     summary: 'Internal-case steps carrying a correlation reference (empty list when none).',
     query: LookupByRef,
-    response: z.object({ items: z.array(ResolutionStep) }),
+    response: z.object({ items: z.array(ResolutionStep).max(MAX_PAGE_ITEMS) }),
     status: 200,
     idempotent: false,
   }),
@@ -103,7 +120,42 @@ export const xConnectorCaseEndpoints = {
     path: '/api/v1/route-messages',
     summary: 'Routed messages carrying a correlation reference (empty list when none).',
     query: LookupByRef,
-    response: z.object({ items: z.array(RouteMessage) }),
+    response: z.object({ items: z.array(RouteMessage).max(MAX_PAGE_ITEMS) }),
+    status: 200,
+    idempotent: false,
+  }),
+  uploadCaseFile: endpoint({
+    id: 'xc.uploadCaseFile',
+    method: 'POST',
+    path: '/api/v1/cases/:id/files',
+    summary: `Attach a file a partner sent in Trading Grid to an internal case. ${PARTNER_FILE_BODY}`,
+    params: CaseIdParams,
+    query: NewPartnerFile,
+    bodyKind: 'binary',
+    response: PartnerFile,
+    status: 201,
+    idempotent: true,
+  }),
+  uploadRouteMessageFile: endpoint({
+    id: 'xc.uploadRouteMessageFile',
+    method: 'POST',
+    path: '/api/v1/route-messages/:id/files',
+    summary: `Attach a file a partner sent in Trading Grid to a message handed to an internal route. ${PARTNER_FILE_BODY}`,
+    params: RouteMessageParams,
+    query: NewPartnerFile,
+    bodyKind: 'binary',
+    response: PartnerFile,
+    status: 201,
+    idempotent: true,
+  }),
+  findPartnerFiles: endpoint({
+    id: 'xc.findPartnerFiles',
+    method: 'GET',
+    path: '/api/v1/partner-files',
+    summary:
+      'Partner files (on cases or routed messages) carrying a correlation reference (empty list when none).',
+    query: LookupByRef,
+    response: z.object({ items: z.array(PartnerFile).max(MAX_PAGE_ITEMS) }),
     status: 200,
     idempotent: false,
   }),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ForeignRef, OriginMarker, PARTNER_DESK_ORIGIN } from './internalCase.ts';
 import { CorrelationRef, Id, IsoDateTime, LongText, ShortText } from './primitives.ts';
+import { Sha256 } from './document.ts';
 
 /** Who wrote something in Trading Grid: the partner, a member of our company's staff, or an integration. */
 export const Author = z.object({
@@ -12,7 +13,10 @@ export const Author = z.object({
 });
 export type Author = z.infer<typeof Author>;
 
-/** A file attached to a comment: metadata only; its bytes are fetched by whoever needs them. */
+/**
+ * A file attached to a comment: metadata only; its bytes are fetched by whoever needs them
+ * (`GET /api/v1/comment-attachments/{id}/content`), checked against `sizeBytes` and `sha256`.
+ */
 export const CommentAttachment = z.object({
   id: Id,
   name: z.string().min(1).max(255),
@@ -20,6 +24,8 @@ export const CommentAttachment = z.object({
   sizeBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   /** What the document is, when the partner said (e.g. proof_of_delivery, invoice). */
   documentType: z.string().max(64).optional(),
+  /** SHA-256 of the bytes. Without it Partner Desk cannot verify the file, so it does not pass it on. */
+  sha256: Sha256.optional(),
 });
 export type CommentAttachment = z.infer<typeof CommentAttachment>;
 

@@ -8,8 +8,12 @@ export const FeedQuery = z.object({
 });
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
+/** Most items a feed page or a lookup may hold (a page is never asked for more). */
+export const MAX_PAGE_ITEMS = 1000;
+
+// The length is checked before the items are, so a hostile answer with a million items is refused unread.
 export const FeedPage = z.object({
-  items: z.array(z.unknown()),
+  items: z.array(z.unknown()).max(MAX_PAGE_ITEMS),
   nextCursor: z.string().max(64),
   hasMore: z.boolean(),
 });

@@ -69,6 +69,9 @@ export const CaseAttachment = z.object({
   documentType: z.string().max(64).optional(),
   /** Internal documents stay internal: only those meant for the partner go to Trading Grid. */
   visibility: CommentVisibility.default('partner'),
+  /** Set on files Partner Desk put there (a partner's file from Trading Grid): never sent back. */
+  origin: OriginMarker,
+  correlationRef: ForeignRef,
   createdAt: IsoDateTime,
 });
 export type CaseAttachment = z.infer<typeof CaseAttachment>;
@@ -107,6 +110,14 @@ export const NewInternalComment = z.object({
   correlationRef: CorrelationRef,
 });
 export type NewInternalComment = z.infer<typeof NewInternalComment>;
+
+/** The title and priority Partner Desk sets on an internal case when Trading Grid owns them (flow 7). */
+export const CaseDetailsUpdate = z.object({
+  title: ShortText.min(1).optional(),
+  priority: IssuePriority.optional(),
+  origin: z.literal(PARTNER_DESK_ORIGIN),
+});
+export type CaseDetailsUpdate = z.infer<typeof CaseDetailsUpdate>;
 
 /** A step Partner Desk adds to an internal case when Trading Grid owns the case status. */
 export const NewCaseStep = z.object({

@@ -3,11 +3,13 @@
 // our correlation reference, so a retry after a lost response finds it instead of commenting twice.
 import { z } from 'zod';
 import { IssuePriority } from './issue.ts';
-import { CorrelationRef, Id, IsoDateTime, LongText } from './primitives.ts';
+import { CorrelationRef, Id, IsoDateTime, LongText, ShortText } from './primitives.ts';
 
 export const SupportTier = z.number().int().min(1).max(5);
 
 export const NewIssueUpdate = z.object({
+  /** A new title (case sync copies the owner's title, flow 7). */
+  title: ShortText.min(1).optional(),
   priority: IssuePriority.optional(),
   supportTier: SupportTier.optional(),
   comment: LongText.min(1),

@@ -118,6 +118,96 @@ describe('flow 4: status back to partners', () => {
     ]);
   });
 
+  describe('a transition quarantined as unmapped, once the mapping knows it', () => {
+    const held = {
+      status: 'WAITING_ON_PARTNER',
+      message: 'Your case is on hold while our legal team reviews it.',
+    };
+    const fixed = { mappings: { caseSync: { statusToPartner: { ...mapping, ON_HOLD_LEGAL: held } } } };
+    const partnerSees = (d: TestDesk, c: InternalCase) =>
+      byPartnerDesk(issueOf(d.sims, c)!.statusUpdates).map((u) => u.status);
+
+    it('is posted exactly once after the engine is rebuilt with the fixed mapping; a still-unknown one stays quarantined', async () => {
+      desk = await startDesk({ sim: caseWorld({ standalone: 2, stepsPerCase: 0, commentsPerCase: 0 }) });
+      await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      const [c, other] = internalCases(desk.sims) as [InternalCase, InternalCase];
+      const odd = desk.sims.xconnector.sim.cases.addNativeStep(c.id, 'ON_HOLD_LEGAL')!;
+      const unknown = desk.sims.xconnector.sim.cases.addNativeStep(other.id, 'PENDING_AUDIT')!;
+      await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      expect(desk.engine.quarantine.open({ reasonKind: 'unmapped_status' }).map((q) => q.itemId)).toEqual([
+        `${c.id}:${odd.id}`,
+        `${other.id}:${unknown.id}`,
+      ]);
+
+      await desk.restart(fixed);
+      const run = await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      expect(run.stats.statusesPosted).toBe(1);
+      expect(partnerSees(desk, c)).toEqual(['OPEN', 'WAITING_ON_PARTNER']);
+      expect(byPartnerDesk(issueOf(desk.sims, c)!.statusUpdates)[1]?.correlationRef).toBe(
+        `pd:status:${c.id}:${odd.id}`,
+      );
+      expect(desk.engine.cases.get(`case:${c.id}`)?.status).toBe('waiting_on_partner');
+      // The other status is still unknown: still quarantined, and nothing was guessed for it.
+      expect(desk.engine.quarantine.open({ reasonKind: 'unmapped_status' }).map((q) => q.itemId)).toEqual([
+        `${other.id}:${unknown.id}`,
+      ]);
+      expect(partnerSees(desk, other)).toEqual(['OPEN']);
+      // The timeline shows both: the transition that was held back, then its post.
+      const summaries = desk.engine.cases.timeline(`case:${c.id}`).map((e) => e.summary);
+      expect(summaries).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /moved to ON_HOLD_LEGAL: not posted to the partner, the status mapping does not know/,
+          ),
+          'The status mapping now knows "ON_HOLD_LEGAL": posting it to the partner.',
+          `Posted to the partner: WAITING_ON_PARTNER — ${held.message}`,
+        ]),
+      );
+
+      // Later transitions follow it; further restarts post nothing again.
+      desk.sims.xconnector.sim.cases.addNativeStep(c.id, 'INVESTIGATING');
+      await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      await desk.restart(fixed);
+      expect((await desk.engine.runUntilIdle({ timeoutMs: 30_000 })).stats.statusesPosted).toBe(0);
+      expect(partnerSees(desk, c)).toEqual(['OPEN', 'WAITING_ON_PARTNER', 'IN_PROGRESS']);
+      expect(duplicates(desk.sims)).toEqual([]);
+    });
+
+    it('goes out ahead of a transition that arrived while the engine was down', async () => {
+      desk = await startDesk({ sim: caseWorld({ standalone: 1, stepsPerCase: 0, commentsPerCase: 0 }) });
+      await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      const c = internalCases(desk.sims)[0]!;
+      desk.sims.xconnector.sim.cases.addNativeStep(c.id, 'ON_HOLD_LEGAL');
+      await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      await desk.engine.close();
+      desk.sims.xconnector.sim.cases.addNativeStep(c.id, 'INVESTIGATING');
+      await desk.restart(fixed);
+      await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      expect(partnerSees(desk, c)).toEqual(['OPEN', 'WAITING_ON_PARTNER', 'IN_PROGRESS']);
+      expect(desk.engine.cases.get(`case:${c.id}`)?.status).toBe('in_progress');
+      expect(desk.engine.quarantine.open({ reasonKind: 'unmapped_status' })).toEqual([]);
+    });
+
+    it('is superseded, not posted, when a later transition already reached the partner: the partner never steps back', async () => {
+      desk = await startDesk({ sim: caseWorld({ standalone: 1, stepsPerCase: 0, commentsPerCase: 0 }) });
+      await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      const c = internalCases(desk.sims)[0]!;
+      const odd = desk.sims.xconnector.sim.cases.addNativeStep(c.id, 'ON_HOLD_LEGAL')!;
+      desk.sims.xconnector.sim.cases.addNativeStep(c.id, 'INVESTIGATING');
+      await desk.engine.runUntilIdle({ timeoutMs: 30_000 });
+      expect(partnerSees(desk, c)).toEqual(['OPEN', 'IN_PROGRESS']);
+
+      await desk.restart(fixed);
+      expect((await desk.engine.runUntilIdle({ timeoutMs: 30_000 })).stats.statusesPosted).toBe(0);
+      expect(partnerSees(desk, c)).toEqual(['OPEN', 'IN_PROGRESS']);
+      expect(desk.engine.quarantine.open({ reasonKind: 'unmapped_status' })).toEqual([]);
+      const superseded = desk.engine.cases
+        .timeline(`case:${c.id}`)
+        .find((e) => e.eventKey === `superseded:xc:${odd.id}`);
+      expect(superseded?.summary).toMatch(/case has since moved on to "INVESTIGATING"/);
+    });
+  });
+
   it('uses a configured mapping, and refuses an invalid one with a clear reason', async () => {
     desk = await startDesk({
       sim: caseWorld({ standalone: 1, stepsPerCase: 0, commentsPerCase: 0 }),

@@ -3,6 +3,7 @@
 // through a separate transfer pool, so a 1 GB upload never holds a slot the issue and alert calls need.
 import { IDEMPOTENCY_HEADER } from '../../../shared/contracts/endpoint.ts';
 import { tradingGridContract } from '../../../shared/contracts/tradingGrid.ts';
+import { CONTENT_SHA256_HEADER } from '../../../shared/contracts/tradingGridCases.ts';
 import type { EngineSettings } from '../../../shared/config/engineSettings.ts';
 import { createBinaryTransfer } from '../../http/binaryTransfer.ts';
 import { createHttpClient } from '../../http/httpClient.ts';
@@ -101,6 +102,18 @@ export function createTradingGridAttachmentClient(
     async findAttachmentsByRef(correlationRef, signal) {
       const r = await http.call(e.findAttachments, { query: { correlationRef }, ...withSignal(signal) });
       return r.ok ? ok(r.value.items.filter((a) => a.correlationRef === correlationRef)) : r;
+    },
+    // A partner's file (flows 5 and 7), through the same transfer pool, from an offset when resuming.
+    async downloadPartnerFile(attachmentId, fromByte, signal) {
+      const r = await transfer.download(e.commentAttachmentContent, {
+        params: { attachmentId },
+        ...(fromByte > 0 ? { headers: { range: `bytes=${fromByte}-` } } : {}),
+        ...withSignal(signal),
+      });
+      if (!r.ok) return r;
+      const stated = r.value.headers[CONTENT_SHA256_HEADER];
+      const sha256 = typeof stated === 'string' && /^[0-9a-f]{64}$/.test(stated) ? stated : null;
+      return ok({ partial: r.value.status === 206, body: r.value.body, sha256 });
     },
     async close() {
       await Promise.all([http.close(), transfer.close()]);

@@ -20,6 +20,16 @@ export function createXConnectorCaseCalls(http: HttpClient): XConnectorCasePort 
       return http.call(endpoints.linkCase, { params: { id: caseId }, body: link, headers: headers(key) });
     },
 
+    async updateDetails(caseId, update, key) {
+      const refused = checkIdempotencyKey(key, endpoints.updateCaseDetails.id, 'xConnector');
+      if (refused) return err(refused);
+      return http.call(endpoints.updateCaseDetails, {
+        params: { id: caseId },
+        body: update,
+        headers: headers(key),
+      });
+    },
+
     async createComment(caseId, comment, key) {
       const refused = checkIdempotencyKey(key, endpoints.createCaseComment.id, 'xConnector');
       if (refused) return err(refused);

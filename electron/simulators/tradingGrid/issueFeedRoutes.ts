@@ -1,8 +1,14 @@
 // Trading Grid's issue change feed, comments and status updates, served from IssueFeedState, plus the
-// admin endpoint that makes partners write, change statuses and open issues.
+// bytes of the files partners attach to comments, and the admin endpoint that makes partners write,
+// change statuses and open issues.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { endpoint } from '../../../shared/contracts/endpoint.ts';
-import { tradingGridCaseEndpoints as e } from '../../../shared/contracts/tradingGridCases.ts';
+import {
+  CONTENT_SHA256_HEADER,
+  tradingGridCaseEndpoints as e,
+} from '../../../shared/contracts/tradingGridCases.ts';
+import { byteRangeReply } from '../byteRangeReply.ts';
 import { HttpError, route, type Route } from '../router.ts';
 import { feedReply, idempotencyKeyOf, replayHeaders } from '../requestParts.ts';
 import type { IssueFeedState } from './issueFeedState.ts';
@@ -46,6 +52,19 @@ export function issueFeedRoutes(issues: IssueFeedState): Route[] {
     route(e.findStatusUpdates, ({ query }) => ({
       body: { items: issues.statusUpdates.find(query.correlationRef) },
     })),
+    route(e.commentAttachmentContent, ({ params, headers }) => {
+      const content = issues.files.content(params.attachmentId);
+      if (!content)
+        throw new HttpError(404, 'Attachment not found', `no attachment with id ${params.attachmentId}`);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      return byteRangeReply(
+        content,
+        'application/octet-stream',
+        headers.range,
+        { [CONTENT_SHA256_HEADER]: sha256 },
+        issues.files.sliceDelayMs,
+      );
+    }),
     route(admin.activity, ({ body }) => ({ body: issues.generateActivity(body) }), { admin: true }),
   ];
 }

@@ -12,10 +12,13 @@ import { SeqCounter, SeqFeed } from '../seqFeed.ts';
 import type { TradingGridState } from './tradingGridState.ts';
 import { PartnerVoice } from './partnerVoice.ts';
 import { ByCorrelationRef } from '../byCorrelationRef.ts';
+import { IssueFiles, type PartnerFileInput } from './issueFiles.ts';
 
 export interface IssueFeedOptions {
   /** Issues partners opened themselves before the start, each with 0 to 2 follow-up comments. */
   partnerIssues?: number;
+  /** Every follow-up on those issues carries a file (the demo shows partner files at once). */
+  filesOnFollowUps?: boolean;
 }
 
 export interface PartnerActivityOptions {
@@ -53,6 +56,8 @@ export class IssueFeedState {
   readonly feed = new SeqFeed<IssueSnapshot>(this.seq);
   readonly comments = new ByCorrelationRef<Comment>();
   readonly statusUpdates = new ByCorrelationRef<StatusUpdate>();
+  /** The bytes of the files partners attached to their comments. */
+  readonly files = new IssueFiles();
   idempotentReplays = 0;
 
   private readonly tg: TradingGridState;
@@ -78,7 +83,11 @@ export class IssueFeedState {
     for (let i = 0; i < (options.partnerIssues ?? 0); i++) {
       const id = this.partnerOpensIssue();
       if (!id) break;
-      for (let k = this.rng.int(0, 2); k > 0; k--) this.partnerComment(id);
+      for (let k = this.rng.int(0, 2); k > 0; k--) {
+        const words = this.voice.followUp();
+        if (options.filesOnFollowUps && words.files.length === 0) words.files.push(this.voice.attachment());
+        this.partnerComment(id, words);
+      }
     }
   }
 
@@ -143,18 +152,35 @@ export class IssueFeedState {
     return { object: update, replayed: false };
   }
 
-  /** A partner writes a follow-up on an issue (random words unless given). */
+  /**
+   * A partner writes a follow-up on an issue (random words unless given), with files whose bytes
+   * Trading Grid keeps (`files`) or attachments described only (`attachments`, no bytes to download).
+   */
   partnerComment(
     issueId: string,
-    given?: { body: string; attachments?: CommentAttachment[] },
+    given?: { body: string; attachments?: CommentAttachment[]; files?: PartnerFileInput[] },
   ): Comment | undefined {
     const snap = this.snapshot(issueId);
     if (!snap) return undefined;
-    const words = given ? { body: given.body, attachments: given.attachments ?? [] } : this.voice.followUp();
-    return this.addComment(issueId, this.partnerAuthor(snap.communityId), words.body, words.attachments, {
+    const words = given ?? this.voice.followUp();
+    const attachments = [...(given?.attachments ?? []), ...(words.files ?? []).map((f) => this.files.add(f))];
+    return this.addComment(issueId, this.partnerAuthor(snap.communityId), words.body, attachments, {
       origin: null,
       correlationRef: null,
     });
+  }
+
+  /** Someone in Trading Grid changes an issue's title and/or priority. */
+  editIssue(issueId: string, d: { title?: string; priority?: Issue['priority'] }): IssueSnapshot | undefined {
+    const ours = this.tg.issues.byId.get(issueId);
+    const theirs = this.partnerOpened.get(issueId);
+    const t = this.thread(issueId, ours);
+    t.updatedAt = this.now();
+    if (ours) this.tg.issues.byId.set(issueId, { ...ours, ...d, updatedAt: t.updatedAt });
+    else if (theirs) this.partnerOpened.set(issueId, { ...theirs, ...d });
+    else return undefined;
+    this.publish(issueId);
+    return this.snapshot(issueId);
   }
 
   /** A member of our own company's staff writes on the issue directly in Trading Grid. */

@@ -51,6 +51,7 @@ export class IssueUpdates {
     if (key !== undefined && deps.honourIdempotencyKeys()) this.keys.set(key, update.id);
     deps.saveIssue({
       ...issue,
+      title: input.title ?? issue.title,
       priority: input.priority ?? issue.priority,
       supportTier: input.supportTier ?? issue.supportTier,
       updatedAt: now,

@@ -1,8 +1,9 @@
 // What partners write in Trading Grid: follow-up comments (some with documents attached), issues they
 // open themselves, and the people who write them. Seeded, so the same calls give the same words.
-import type { CommentAttachment } from '../../../shared/domain/comment.ts';
 import type { IssuePriority } from '../../../shared/domain/issue.ts';
 import type { Rng } from '../rng.ts';
+import { pdfDocument, pngImage } from '../xconnector/documentContent.ts';
+import type { PartnerFileInput } from './issueFiles.ts';
 
 const PEOPLE = ['Sam Carter', 'Lea Schmidt', 'Ravi Patel', 'Emma Johansson', 'Diego Alvarez', 'Yuki Tanaka'];
 
@@ -20,7 +21,7 @@ const FOLLOW_UPS: readonly string[] = [
 const ATTACHMENTS: readonly { name: string; contentType: string; documentType: string }[] = [
   { name: 'POD-signed.pdf', contentType: 'application/pdf', documentType: 'proof_of_delivery' },
   { name: 'invoice-copy.pdf', contentType: 'application/pdf', documentType: 'invoice' },
-  { name: 'packing-slip.jpg', contentType: 'image/jpeg', documentType: 'packing_slip' },
+  { name: 'packing-slip.png', contentType: 'image/png', documentType: 'packing_slip' },
   { name: 'purchase-order.pdf', contentType: 'application/pdf', documentType: 'purchase_order' },
 ];
 
@@ -64,10 +65,10 @@ export class PartnerVoice {
     return `${this.rng.pick(PEOPLE)} (${communityName})`.slice(0, 500);
   }
 
-  followUp(): { body: string; attachments: CommentAttachment[] } {
+  followUp(): { body: string; files: PartnerFileInput[] } {
     const body = this.rng.pick(FOLLOW_UPS);
-    const attachments = this.rng.chance(0.3) ? [this.attachment()] : [];
-    return { body, attachments };
+    const files = this.rng.chance(0.3) ? [this.attachment()] : [];
+    return { body, files };
   }
 
   opener(): { type: string; title: string; description: string; priority: IssuePriority } {
@@ -75,16 +76,19 @@ export class PartnerVoice {
     return { type: o.type, title: o.title(this.rng), description: o.body, priority: o.priority };
   }
 
-  attachment(): CommentAttachment {
+  /** A small but real file (a one-page PDF or a PNG), so type checks and hashes see real bytes. */
+  attachment(): PartnerFileInput {
     const a = this.rng.pick(ATTACHMENTS);
     this.attachmentCounter++;
-    return {
-      id: `PA-${String(this.attachmentCounter).padStart(7, '0')}`,
-      name: a.name,
-      contentType: a.contentType,
-      sizeBytes: this.rng.int(20_000, 4_000_000),
-      documentType: a.documentType,
-    };
+    const reference = this.rng.int(20_000, 4_000_000);
+    const content =
+      a.contentType === 'image/png'
+        ? pngImage(reference)
+        : pdfDocument(a.name.replace(/\.pdf$/, ''), [
+            `Partner document ${this.attachmentCounter}`,
+            `Ref ${reference}`,
+          ]);
+    return { name: a.name, contentType: a.contentType, content, documentType: a.documentType };
   }
 
   /** A status a partner sets: confirming a fix, or reopening. */

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { DisputeDocument, DisputeDocumentKind } from '../../../shared/domain/document.ts';
 import type { CaseAttachment, InternalCase } from '../../../shared/domain/internalCase.ts';
+import type { PartnerFile } from '../../../shared/domain/partnerFile.ts';
 import type { Rng } from '../rng.ts';
 import { pdfDocument, pngImage } from './documentContent.ts';
 
@@ -96,7 +97,42 @@ export class CaseDocuments {
       sha256,
       documentType: t.documentType,
       visibility: visibility ?? (this.rng.chance(0.8) ? 'partner' : 'internal'),
+      origin: null,
+      correlationRef: null,
       createdAt,
+    };
+  }
+
+  /** A partner's file Partner Desk stored on the case, hosted like the agents' documents. */
+  partnerFile(c: InternalCase, file: PartnerFile, content: Buffer | null): CaseAttachment {
+    const documentId = `CDOC-${file.id}`;
+    if (content)
+      this.host(
+        {
+          id: documentId,
+          exceptionId: c.exceptionId ?? c.id,
+          partnerId: c.partnerId,
+          kind: 'other',
+          name: file.name,
+          contentType: file.contentType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          createdAt: file.createdAt,
+          updatedAt: file.createdAt,
+        },
+        content,
+      );
+    return {
+      documentId,
+      name: file.name,
+      contentType: file.contentType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+      ...(file.documentType ? { documentType: file.documentType } : {}),
+      visibility: 'partner',
+      origin: file.origin,
+      correlationRef: file.correlationRef,
+      createdAt: file.createdAt,
     };
   }
 }

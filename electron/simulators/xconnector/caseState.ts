@@ -18,6 +18,8 @@ import { SeqFeed, type SeqCounter } from '../seqFeed.ts';
 import { CaseFactory } from './caseFactory.ts';
 import { ByCorrelationRef } from '../byCorrelationRef.ts';
 import { CaseDocuments, type HostDocument } from './caseDocuments.ts';
+import { CasePartnerFiles } from './casePartnerFiles.ts';
+import type { PartnerFile } from '../../../shared/domain/partnerFile.ts';
 
 export interface InternalCaseOptions {
   /** Share (0..1) of the scenario's exceptions, of known partners, that get an internal case. Default 0. */
@@ -72,6 +74,8 @@ export class CaseState {
     'order-management': [],
     'customer-service': [],
   };
+  /** Files partners sent in Trading Grid, on cases and routed messages. */
+  readonly partnerFiles = new CasePartnerFiles();
   honourIdempotencyKeys = true;
   idempotentReplays = 0;
   linksWritten = 0;
@@ -115,6 +119,18 @@ export class CaseState {
     if (c.link?.issueId === link.issueId && c.link.communityId === link.communityId) return c;
     this.linksWritten++;
     return this.put({ ...c, link: { ...link }, updatedAt: this.now() });
+  }
+
+  /** A new title and/or priority, from Partner Desk or an agent; the same values again change nothing. */
+  updateDetails(
+    caseId: string,
+    d: { title?: string; priority?: InternalCase['priority'] },
+  ): InternalCase | undefined {
+    const c = this.cases.get(caseId);
+    if (!c) return undefined;
+    const next = { ...c, title: d.title ?? c.title, priority: d.priority ?? c.priority };
+    if (next.title === c.title && next.priority === c.priority) return c;
+    return this.put({ ...next, updatedAt: this.now() });
   }
 
   createComment(
@@ -172,6 +188,23 @@ export class CaseState {
     this.routedByRoute[route].push(message);
     this.remember('route', key, message);
     return { object: message, replayed: false };
+  }
+
+  /** A routed message by its id. */
+  routedMessage(id: string): RouteMessage | undefined {
+    for (const list of Object.values(this.routedByRoute)) {
+      const found = list.find((m) => m.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** A partner's file Partner Desk stored on a case: listed with the case's documents, marked as ours. */
+  attachPartnerFile(caseId: string, file: PartnerFile, content: Buffer | null): void {
+    const c = this.cases.get(caseId);
+    if (!c) return;
+    const a = this.documents.partnerFile(c, file, content);
+    this.put({ ...c, attachments: [...c.attachments, a].slice(-500), updatedAt: a.createdAt });
   }
 
   generateActivity(o: CaseActivityOptions): CaseActivityResult {
@@ -252,15 +285,21 @@ export class CaseState {
   }
 
   duplicates(): string[] {
-    return [...this.comments.duplicateRefs, ...this.steps.duplicateRefs, ...this.routed.duplicateRefs].sort();
+    return [
+      ...this.comments.duplicateRefs,
+      ...this.steps.duplicateRefs,
+      ...this.routed.duplicateRefs,
+      ...this.partnerFiles.duplicates(),
+    ].sort();
   }
 
-  counts(): { cases: number; comments: number; steps: number; routed: number } {
+  counts(): { cases: number; comments: number; steps: number; routed: number; partnerFiles: number } {
     return {
       cases: this.cases.size,
       comments: this.comments.size,
       steps: this.steps.size,
       routed: this.routed.size,
+      partnerFiles: this.partnerFiles.size,
     };
   }
 
