@@ -61,6 +61,7 @@ export function createDeskService(deps: DeskServiceDeps) {
       total: engine.cases.count(),
       byStatus: engine.cases.countsBy('status'),
       bySlaState: engine.cases.countsBy('sla_state'),
+      openBySlaState: engine.cases.openCountsBySlaState(),
       byType: engine.cases.countsBy('type'),
     }),
     'cases:get': async ({ caseId }) => {

@@ -1,5 +1,8 @@
 // The desk's cases. Flow 1 opens one per xConnector exception and links it to its Trading Grid issue.
 import type { Db } from './database.ts';
+import { createInboxQueries, memoUntilWrite, type CaseQuery } from './casesInbox.ts';
+
+export { toSearchQuery, type CaseQuery } from './casesInbox.ts';
 
 export interface CaseRecord {
   id: string;
@@ -20,16 +23,6 @@ export interface CaseRecord {
   updatedAt: number;
 }
 
-export interface CaseQuery {
-  partnerId?: string;
-  status?: string;
-  slaState?: string;
-  type?: string;
-  text?: string;
-  limit?: number;
-  offset?: number;
-}
-
 type Row = Omit<CaseRecord, 'payload'> & { payload: string };
 
 const columns = `id, origin, partner_id AS partnerId, community_id AS communityId, exception_id AS exceptionId,
@@ -38,34 +31,9 @@ const columns = `id, origin, partner_id AS partnerId, community_id AS communityI
 
 const toRecord = (row: Row): CaseRecord => ({ ...row, payload: JSON.parse(row.payload) as unknown });
 
-/** Turns what a person typed into an FTS5 prefix query that cannot be a syntax error. */
-export function toSearchQuery(text: string): string | null {
-  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return null;
-  return words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(' AND ');
-}
-
-function whereFor(q: CaseQuery): { clause: string; args: string[] } {
-  const where: string[] = [];
-  const args: string[] = [];
-  const filter = (clause: string, value: string | null | undefined) => {
-    if (!value) return;
-    where.push(clause);
-    args.push(value);
-  };
-  filter('partner_id = ?', q.partnerId);
-  filter('status = ?', q.status);
-  filter('sla_state = ?', q.slaState);
-  filter('type = ?', q.type);
-  filter(
-    'id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH ?)',
-    q.text ? toSearchQuery(q.text) : null,
-  );
-  return { clause: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', args };
-}
+/** SLA-state counts of cases not in a closed status; answered from the (sla_state, status) index. */
+export const OPEN_COUNTS_BY_SLA_STATE_SQL =
+  'SELECT sla_state AS k, COUNT(*) AS n FROM cases WHERE status NOT IN (SELECT value FROM json_each(?)) GROUP BY sla_state';
 
 export function createCaseStore(db: Db) {
   const insert = db.prepare(
@@ -90,6 +58,9 @@ export function createCaseStore(db: Db) {
     sla_state: db.prepare('SELECT sla_state AS k, COUNT(*) AS n FROM cases GROUP BY sla_state'),
     type: db.prepare('SELECT type AS k, COUNT(*) AS n FROM cases GROUP BY type'),
   };
+  const openBySlaState = db.prepare(OPEN_COUNTS_BY_SLA_STATE_SQL);
+  const inbox = createInboxQueries<Row>(db, columns);
+  const counted = memoUntilWrite(db);
 
   return {
     /** Returns true when the case is new. */
@@ -139,26 +110,38 @@ export function createCaseStore(db: Db) {
       return row && toRecord(row);
     },
     count(): number {
-      return (count.get() as { n: number }).n;
+      return counted('count', () => (count.get() as { n: number }).n);
     },
-    /** Inbox query: filters use the (column, sla_due_at) indexes; sorted by SLA due time, soonest first. */
+    /** Inbox query (casesInbox.ts): filtered, searched, sorted by SLA due time, soonest first. */
     list(q: CaseQuery): CaseRecord[] {
-      const { clause, args } = whereFor(q);
-      const sql = `SELECT ${columns} FROM cases ${clause} ORDER BY sla_due_at IS NULL, sla_due_at, id LIMIT ? OFFSET ?`;
-      return (
-        db.prepare(sql).all(...args, Math.min(q.limit ?? 100, 1000), q.offset ?? 0) as unknown as Row[]
-      ).map(toRecord);
+      return inbox.page(q).map(toRecord);
     },
     /** How many cases the same filters match (for the inbox's count line). */
     countMatching(q: CaseQuery): number {
-      const { clause, args } = whereFor(q);
-      return (db.prepare(`SELECT COUNT(*) AS n FROM cases ${clause}`).get(...args) as { n: number }).n;
+      const filters = [q.partnerId, q.status, q.slaState, q.type, q.text].map((v) => v ?? '');
+      return counted(`matching:${JSON.stringify(filters)}`, () => inbox.count(q));
     },
     /** Counts per value of one column, for the inbox's filter chips. */
     countsBy(column: 'status' | 'sla_state' | 'type'): Record<string, number> {
-      const out: Record<string, number> = {};
-      for (const r of countsBy[column].all() as { k: string; n: number }[]) out[r.k] = r.n;
-      return out;
+      const counts = counted(`by:${column}`, () => {
+        const out: Record<string, number> = {};
+        for (const r of countsBy[column].all() as { k: string; n: number }[]) out[r.k] = r.n;
+        return out;
+      });
+      return { ...counts };
+    },
+    /**
+     * Counts per SLA state of the cases still open (status not one of `closedStatuses`): a closed case
+     * keeps the state its SLA ended in ('breached' stays), but it no longer needs anybody.
+     */
+    openCountsBySlaState(closedStatuses: readonly string[]): Record<string, number> {
+      const closed = JSON.stringify(closedStatuses);
+      const counts = counted(`open:${closed}`, () => {
+        const out: Record<string, number> = {};
+        for (const r of openBySlaState.all(closed) as { k: string; n: number }[]) out[r.k] = r.n;
+        return out;
+      });
+      return { ...counts };
     },
   };
 }

@@ -13,7 +13,8 @@ export function InboxSummary() {
   const refresh = useInbox((s) => s.refresh);
   const counts = useCounts((s) => s.cases);
 
-  const attention = Object.entries(counts?.bySlaState ?? {}).filter(
+  // Closed cases keep their final SLA state; only open ones need someone (the tray counts the same).
+  const attention = Object.entries(counts?.openBySlaState ?? {}).filter(
     ([state, n]) => n > 0 && ATTENTION.includes(state),
   );
 
@@ -41,7 +42,7 @@ export function InboxSummary() {
           {attention.length > 0 && (
             <span className="inbox-attention">
               {attention
-                .map(([state, n]) => `${formatCount(n)} ${humanize(state).toLowerCase()}`)
+                .map(([state, n]) => `${formatCount(n)} open ${humanize(state).toLowerCase()}`)
                 .join(' · ')}
             </span>
           )}

@@ -8,6 +8,9 @@ import {
   type AppSettingsInput,
 } from '../../shared/config/appSettings.ts';
 import { TransactionStatus } from '../../shared/domain/transaction.ts';
+import { addError, readNumber, readWhole } from '../settings/formText.ts';
+import { routingFormFrom, routingFromForm, ROUTING_PATH, type RoutingForm } from '../settings/routingForm.ts';
+import { slaFormFrom, slaFromForm, SLA_PATH, type SlaForm } from '../settings/slaForm.ts';
 
 export type NormalisedStatus = (typeof TransactionStatus.options)[number];
 export const NORMALISED_STATUSES: readonly NormalisedStatus[] = TransactionStatus.options;
@@ -29,6 +32,10 @@ export interface SettingsForm {
   xconnectorPollSeconds: string;
   tradingGridPollSeconds: string;
   statusRows: StatusMappingRow[];
+  /** Flow 5: where partner messages go (the routing-rules editor). */
+  routing: RoutingForm;
+  /** Flow 8: calendars, policies and the escalation ladder (the SLA editor). */
+  sla: SlaForm;
   notificationsEnabled: boolean;
   notifyTransactionFailed: boolean;
   notifySlaWarning: boolean;
@@ -57,6 +64,9 @@ export const PATHS = {
   quietTimeZone: 'notifications.quietHours.timeZone',
   throttleWindow: 'notifications.throttle.windowSeconds',
   throttleMax: 'notifications.throttle.maxPerWindow',
+  /** The routing and SLA editors place their own errors, field by field (routingForm.ts, slaForm.ts). */
+  routing: ROUTING_PATH,
+  sla: SLA_PATH,
 } as const;
 
 const POLL_MIN_S = 0.25;
@@ -87,6 +97,8 @@ export function formFromSettings(s: AppSettings): SettingsForm {
       word,
       status,
     })),
+    routing: routingFormFrom(s.mappings.caseSync.routing),
+    sla: slaFormFrom(s.sla),
     notificationsEnabled: s.notifications.enabled,
     notifyTransactionFailed: s.notifications.kinds.transaction_failed,
     notifySlaWarning: s.notifications.kinds.sla_warning,
@@ -101,18 +113,6 @@ export function formFromSettings(s: AppSettings): SettingsForm {
   };
 }
 
-function addError(errors: FieldErrors, path: string, message: string): void {
-  (errors[path] ??= []).push(message);
-}
-
-/** A number typed into a field, or a message saying what to type. */
-function readNumber(text: string): number | string {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return 'enter a number';
-  const n = Number(trimmed);
-  return Number.isFinite(n) ? n : `"${text}" is not a number`;
-}
-
 function readPollSeconds(text: string, path: string, errors: FieldErrors): number {
   const n = readNumber(text);
   if (typeof n === 'string') {
@@ -124,16 +124,6 @@ function readPollSeconds(text: string, path: string, errors: FieldErrors): numbe
     return NaN;
   }
   return Math.round(n * 1000);
-}
-
-function readWhole(text: string, path: string, errors: FieldErrors): number {
-  const n = readNumber(text);
-  if (typeof n === 'string') {
-    addError(errors, path, n);
-    return NaN;
-  }
-  if (!Number.isInteger(n)) addError(errors, path, 'enter a whole number');
-  return n;
 }
 
 function statusMapping(
@@ -184,7 +174,9 @@ export function settingsFromForm(form: SettingsForm): { settings: AppSettingsInp
     mappings: {
       ...base.mappings,
       xconnector: { ...base.mappings.xconnector, transactionStatus: statusMapping(form.statusRows, errors) },
+      caseSync: { ...base.mappings.caseSync, routing: routingFromForm(form.routing, errors) },
     },
+    sla: slaFromForm(form.sla, errors),
     notifications: {
       ...base.notifications,
       enabled: form.notificationsEnabled,
@@ -230,20 +222,33 @@ export function fieldErrorsFromLines(lines: readonly string[]): FieldErrors {
   return errors;
 }
 
+/** True when `p` is `path` or lies below it (`path.x`, `path[0]`). */
+const under = (p: string, path: string) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`);
+
 /** Messages for one field: those at its path and below it (`…transactionStatus.FOO` belongs to the table). */
 export function errorsAt(errors: FieldErrors, path: string): string[] {
   return Object.entries(errors)
-    .filter(([p]) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`))
+    .filter(([p]) => under(p, path))
     .flatMap(([, messages]) => messages);
+}
+
+/**
+ * Messages within a section that none of its fields shows (`shown` lists the fields' paths), for the
+ * section's own list; one below the section's path says where, relative to it.
+ */
+export function leftoverErrors(errors: FieldErrors, section: string, shown: readonly string[]): string[] {
+  return Object.entries(errors)
+    .filter(([p]) => under(p, section) && !shown.some((path) => under(p, path)))
+    .flatMap(([p, messages]) =>
+      messages.map((m) => (p === section ? m : `${p.slice(section.length).replace(/^\./, '')}: ${m}`)),
+    );
 }
 
 /** Messages no field on the form shows: listed in the summary at the top of the form. */
 export function unplacedErrors(errors: FieldErrors): string[] {
   const placed = Object.values(PATHS) as string[];
   return Object.entries(errors)
-    .filter(
-      ([p]) => !placed.some((path) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`)),
-    )
+    .filter(([p]) => !placed.some((path) => under(p, path)))
     .flatMap(([p, messages]) => messages.map((m) => (p ? `${p}: ${m}` : m)));
 }
 

@@ -4,7 +4,7 @@ import { useId } from 'react';
 import type { SystemName } from '../../shared/ipc/dto.ts';
 import { errorsAt, PATHS } from '../lib/settingsForm.ts';
 import { useSettings } from '../stores/settingsStore.ts';
-import { FormField } from './FormField.tsx';
+import { TextField } from './fields.tsx';
 import type { SectionProps } from './sectionProps.ts';
 
 function TestConnection({ system, label }: { system: SystemName; label: string }) {
@@ -58,57 +58,33 @@ export function ConnectionsSection({ form, errors, edit }: SectionProps) {
 
       <div className="connection">
         <h3>xConnector</h3>
-        <FormField
+        <TextField
           label="xConnector address"
           hint="e.g. https://xconnector.example.com"
           errors={errorsAt(errors, PATHS.xconnectorUrl)}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              value={form.xconnectorUrl}
-              onChange={(e) => edit({ xconnectorUrl: e.target.value })}
-            />
-          )}
-        </FormField>
+          type="url"
+          value={form.xconnectorUrl}
+          onChange={(xconnectorUrl) => edit({ xconnectorUrl })}
+        />
         <TestConnection system="xconnector" label="xConnector" />
       </div>
 
       <div className="connection">
         <h3>Trading Grid</h3>
-        <FormField
+        <TextField
           label="Trading Grid address"
           hint="e.g. https://api.tradinggrid.example.com"
           errors={errorsAt(errors, PATHS.tradingGridUrl)}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              value={form.tradingGridUrl}
-              onChange={(e) => edit({ tradingGridUrl: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField label="Trading Grid client ID" errors={errorsAt(errors, PATHS.tradingGridClientId)}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={form.tradingGridClientId}
-              onChange={(e) => edit({ tradingGridClientId: e.target.value })}
-            />
-          )}
-        </FormField>
+          type="url"
+          value={form.tradingGridUrl}
+          onChange={(tradingGridUrl) => edit({ tradingGridUrl })}
+        />
+        <TextField
+          label="Trading Grid client ID"
+          errors={errorsAt(errors, PATHS.tradingGridClientId)}
+          value={form.tradingGridClientId}
+          onChange={(tradingGridClientId) => edit({ tradingGridClientId })}
+        />
         <TestConnection system="trading-grid" label="Trading Grid" />
       </div>
       <p className="hint">

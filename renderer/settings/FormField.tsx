@@ -36,16 +36,22 @@ export function FormField({ label, hint, errors = [], className, children }: Pro
           {hint}
         </p>
       )}
-      {errors.length > 0 && (
-        <ul id={`${id}-errors`} className="field-errors">
-          {errors.map((e, i) => (
-            <li key={i} className="field-error">
-              {e}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ErrorList id={`${id}-errors`} errors={errors} />
     </div>
+  );
+}
+
+/** Error messages under what they concern: a field, or a whole table or list. */
+export function ErrorList({ id, errors }: { id?: string; errors: readonly string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <ul id={id} className="field-errors">
+      {errors.map((e, i) => (
+        <li key={i} className="field-error">
+          {e}
+        </li>
+      ))}
+    </ul>
   );
 }
 

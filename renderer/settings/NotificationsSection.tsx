@@ -1,7 +1,8 @@
 // Which events raise a desktop notification, how many may appear in a burst, and the quiet hours during
 // which they wait silently.
 import { errorsAt, PATHS } from '../lib/settingsForm.ts';
-import { CheckboxField, FormField } from './FormField.tsx';
+import { CheckboxField } from './FormField.tsx';
+import { NumberField, TextField } from './fields.tsx';
 import type { SectionProps } from './sectionProps.ts';
 
 export function NotificationsSection({ form, errors, edit }: SectionProps) {
@@ -35,36 +36,23 @@ export function NotificationsSection({ form, errors, edit }: SectionProps) {
       <fieldset className="settings-subsection" disabled={off}>
         <legend>Bursts</legend>
         <div className="field-row">
-          <FormField label="At most this many notifications" errors={errorsAt(errors, PATHS.throttleMax)}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={1}
-                max={50}
-                step={1}
-                value={form.throttleMaxPerWindow}
-                onChange={(e) => edit({ throttleMaxPerWindow: e.target.value })}
-              />
-            )}
-          </FormField>
-          <FormField
+          <NumberField
+            label="At most this many notifications"
+            errors={errorsAt(errors, PATHS.throttleMax)}
+            min={1}
+            max={50}
+            value={form.throttleMaxPerWindow}
+            onChange={(throttleMaxPerWindow) => edit({ throttleMaxPerWindow })}
+          />
+          <NumberField
             label="Per period of (seconds)"
             hint="More than that are folded into one summary."
             errors={errorsAt(errors, PATHS.throttleWindow)}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={10}
-                max={3600}
-                step={1}
-                value={form.throttleWindowSeconds}
-                onChange={(e) => edit({ throttleWindowSeconds: e.target.value })}
-              />
-            )}
-          </FormField>
+            min={10}
+            max={3600}
+            value={form.throttleWindowSeconds}
+            onChange={(throttleWindowSeconds) => edit({ throttleWindowSeconds })}
+          />
         </div>
       </fieldset>
       <fieldset className="settings-subsection" disabled={off}>
@@ -75,44 +63,30 @@ export function NotificationsSection({ form, errors, edit }: SectionProps) {
           onChange={(quietEnabled) => edit({ quietEnabled })}
         />
         <div className="field-row">
-          <FormField label="Quiet from" errors={errorsAt(errors, PATHS.quietStart)}>
-            {(p) => (
-              <input
-                {...p}
-                type="time"
-                disabled={!form.quietEnabled}
-                value={form.quietStart}
-                onChange={(e) => edit({ quietStart: e.target.value })}
-              />
-            )}
-          </FormField>
-          <FormField label="Quiet until" errors={errorsAt(errors, PATHS.quietEnd)}>
-            {(p) => (
-              <input
-                {...p}
-                type="time"
-                disabled={!form.quietEnabled}
-                value={form.quietEnd}
-                onChange={(e) => edit({ quietEnd: e.target.value })}
-              />
-            )}
-          </FormField>
-          <FormField
+          <TextField
+            label="Quiet from"
+            errors={errorsAt(errors, PATHS.quietStart)}
+            type="time"
+            disabled={!form.quietEnabled}
+            value={form.quietStart}
+            onChange={(quietStart) => edit({ quietStart })}
+          />
+          <TextField
+            label="Quiet until"
+            errors={errorsAt(errors, PATHS.quietEnd)}
+            type="time"
+            disabled={!form.quietEnabled}
+            value={form.quietEnd}
+            onChange={(quietEnd) => edit({ quietEnd })}
+          />
+          <TextField
             label="Time zone"
             hint="An IANA name, e.g. Europe/Berlin."
             errors={errorsAt(errors, PATHS.quietTimeZone)}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                disabled={!form.quietEnabled}
-                spellCheck={false}
-                value={form.quietTimeZone}
-                onChange={(e) => edit({ quietTimeZone: e.target.value })}
-              />
-            )}
-          </FormField>
+            disabled={!form.quietEnabled}
+            value={form.quietTimeZone}
+            onChange={(quietTimeZone) => edit({ quietTimeZone })}
+          />
         </div>
       </fieldset>
     </fieldset>

@@ -1,7 +1,7 @@
 // How often each system is asked for changes. A poll only reads what changed since the last one, so a
 // short interval costs little; Trading Grid's rate limits argue for a longer one there.
 import { errorsAt, PATHS } from '../lib/settingsForm.ts';
-import { FormField } from './FormField.tsx';
+import { NumberField } from './fields.tsx';
 import type { SectionProps } from './sectionProps.ts';
 
 export function PollSection({ form, errors, edit }: SectionProps) {
@@ -9,42 +9,26 @@ export function PollSection({ form, errors, edit }: SectionProps) {
     <fieldset className="settings-section">
       <legend>Polling</legend>
       <div className="field-row">
-        <FormField
+        <NumberField
           label="xConnector poll interval (seconds)"
           hint="Between 0.25 and 3600."
           errors={errorsAt(errors, PATHS.xconnectorPoll)}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={0.25}
-              max={3600}
-              step="any"
-              inputMode="decimal"
-              value={form.xconnectorPollSeconds}
-              onChange={(e) => edit({ xconnectorPollSeconds: e.target.value })}
-            />
-          )}
-        </FormField>
-        <FormField
+          min={0.25}
+          max={3600}
+          step="any"
+          value={form.xconnectorPollSeconds}
+          onChange={(xconnectorPollSeconds) => edit({ xconnectorPollSeconds })}
+        />
+        <NumberField
           label="Trading Grid poll interval (seconds)"
           hint="Between 0.25 and 3600."
           errors={errorsAt(errors, PATHS.tradingGridPoll)}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={0.25}
-              max={3600}
-              step="any"
-              inputMode="decimal"
-              value={form.tradingGridPollSeconds}
-              onChange={(e) => edit({ tradingGridPollSeconds: e.target.value })}
-            />
-          )}
-        </FormField>
+          min={0.25}
+          max={3600}
+          step="any"
+          value={form.tradingGridPollSeconds}
+          onChange={(tradingGridPollSeconds) => edit({ tradingGridPollSeconds })}
+        />
       </div>
     </fieldset>
   );

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { errorsAt, NORMALISED_STATUSES, PATHS, type StatusMappingRow } from '../lib/settingsForm.ts';
 import { humanize } from '../lib/formatting.ts';
 import type { SectionProps } from './sectionProps.ts';
+import { ErrorList } from './fields.tsx';
 
 export function StatusMappingEditor({ form, errors, edit }: SectionProps) {
   const rows = form.statusRows;
@@ -27,15 +28,7 @@ export function StatusMappingEditor({ form, errors, edit }: SectionProps) {
         Each xConnector status word and the status it means here. Transactions with a word that is not listed
         are quarantined until it is mapped.
       </p>
-      {tableErrors.length > 0 && (
-        <ul id="status-mapping-errors" className="field-errors">
-          {tableErrors.map((e, i) => (
-            <li key={i} className="field-error">
-              {e}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ErrorList id="status-mapping-errors" errors={tableErrors} />
       <table className="mapping-table">
         <thead>
           <tr>

@@ -5,11 +5,13 @@
 // with a message that says where it belongs. Settings only NAME the keychain entry a secret lives under.
 import { z } from 'zod';
 import { Mappings } from './mappings.ts';
+import { SlaSettings } from './slaPolicies.ts';
+import { DocumentSettings } from './documentSettings.ts';
 import { SecretName } from './engineSettings.ts';
 import type { EngineSettingsInput } from './engineSettings.ts';
 
 /** Bump with a new numbered migration in electron/shell/settings/migrations.ts. */
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 
 // Key names that hold a secret value. Names ending in "Name" (clientSecretName) only name an entry.
 const SECRET_LOOKING_KEY = /secret|password|passwd|passphrase|token|api[-_]?key|credential|private[-_]?key/i;
@@ -120,7 +122,12 @@ export const AppSettings = settingsObject({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
   connections: Connections.prefault({}),
   poll: Poll.prefault({}),
+  /** Field and status mappings, and case sync with its routing rules (flows 4, 5, 7). */
   mappings: Mappings.prefault({}),
+  /** SLA policies, business-hours calendars and the escalation ladder (flow 8). */
+  sla: SlaSettings.prefault({}),
+  /** Dispute document limits: file types, upload chunking, the assumed attachment policy (flow 2). */
+  documents: DocumentSettings.prefault({}),
   notifications: NotificationSettings.prefault({}),
   startAtLogin: z.boolean().default(false),
 });
@@ -162,6 +169,18 @@ export interface DemoConnections {
 }
 
 /**
+ * The rules the engine syncs by, carried over whole from the app settings: mappings (with case sync and
+ * routing), SLA policies and document limits. Kept apart so every place that builds an engine from app
+ * settings (the desktop app, the browser bridge) carries the same parts, and the desktop app restarts
+ * its engine when any of them changes.
+ */
+export function engineRulesFrom(
+  settings: AppSettings,
+): Pick<EngineSettingsInput, 'mappings' | 'sla' | 'documents'> {
+  return { mappings: settings.mappings, sla: settings.sla, documents: settings.documents };
+}
+
+/**
  * The engine's settings for these app settings. In demo mode the connections point at the running
  * simulators; the secret names stay the configured ones (the shell files the simulators' made-up
  * credentials under them in an in-memory vault).
@@ -194,6 +213,6 @@ export function engineSettingsFrom(settings: AppSettings, demo?: DemoConnections
       xconnectorIntervalMs: settings.poll.xconnectorIntervalMs,
       tradingGridIntervalMs: settings.poll.tradingGridIntervalMs,
     },
-    mappings: settings.mappings,
+    ...engineRulesFrom(settings),
   };
 }

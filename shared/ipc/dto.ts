@@ -52,6 +52,8 @@ export interface CaseCounts {
   total: number;
   byStatus: Record<string, number>;
   bySlaState: Record<string, number>;
+  /** SLA states of open cases only (closed ones keep their final state): what the tray counts. */
+  openBySlaState: Record<string, number>;
   byType: Record<string, number>;
 }
 

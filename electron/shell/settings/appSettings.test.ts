@@ -120,6 +120,26 @@ describe('app settings: validation messages name the field', () => {
     ]);
   });
 
+  it('checks SLA policies and routing rules with paths into the lists', () => {
+    expect(
+      errorsOf({
+        sla: {
+          policies: [
+            { id: 'x', calendar: 'nowhere', firstResponseMinutes: 60, resolutionMinutes: 30 },
+            { id: 'x', calendar: 'business-hours', firstResponseMinutes: 0, resolutionMinutes: 30 },
+          ],
+        },
+        mappings: { caseSync: { routing: { rules: [{ name: 'No match', route: 'erp' }] } } },
+      }),
+    ).toEqual([
+      'mappings.caseSync.routing.rules[0]: a routing rule needs at least one of caseTypes, partnerIds, keywords or documentTypes',
+      'sla.policies[0].resolutionMinutes: the resolution target cannot be shorter than the first-response target',
+      'sla.policies[1].firstResponseMinutes: Too small: expected number to be >=1',
+      'sla.policies[0].calendar: policy "x" names calendar "nowhere", which is not defined (known: business-hours)',
+      'sla.policies[1].id: policy id "x" is used twice',
+    ]);
+  });
+
   it('refuses a schema version this build does not write', () => {
     expect(errorsOf({ schemaVersion: 1 })).toEqual([expect.stringMatching(/^schemaVersion: /)]);
   });
@@ -161,6 +181,54 @@ describe('app settings → engine settings', () => {
     });
     expect(engine.poll).toMatchObject({ xconnectorIntervalMs: 5000, tradingGridIntervalMs: 30_000 });
     expect(engine.mappings.xconnector.transactionStatus).toEqual({ KO: 'failed' });
+  });
+
+  it('carries SLA policies, case sync (ownership, status mapping, routing rules) and document limits', () => {
+    const settings = AppSettings.parse({
+      mappings: {
+        caseSync: {
+          fieldOwners: { status: 'trading-grid' },
+          statusToPartner: { SHIPPED: { status: 'RESOLVED', message: 'Your goods are on their way.' } },
+          routing: {
+            rules: [{ name: 'ACME to ERP', route: 'erp', partnerIds: ['P-ACME'] }],
+            defaultRoute: 'order-management',
+          },
+        },
+      },
+      sla: {
+        warningShare: 0.6,
+        policies: [
+          { id: 'all', calendar: 'business-hours', firstResponseMinutes: 30, resolutionMinutes: 90 },
+        ],
+      },
+      documents: { maxFilesPerUpload: 20, assumedPolicy: { maxBytes: 10_000_000 } },
+    });
+    const engine = EngineSettings.parse(engineSettingsFrom(settings, demo));
+    expect(engine.mappings.caseSync.fieldOwners.status).toBe('trading-grid');
+    expect(engine.mappings.caseSync.statusToPartner).toEqual({
+      SHIPPED: { status: 'RESOLVED', message: 'Your goods are on their way.' },
+    });
+    expect(engine.mappings.caseSync.routing).toEqual({
+      rules: [{ name: 'ACME to ERP', route: 'erp', partnerIds: ['P-ACME'] }],
+      defaultRoute: 'order-management',
+    });
+    expect(engine.sla.warningShare).toBe(0.6);
+    expect(engine.sla.policies).toEqual([
+      { id: 'all', match: {}, calendar: 'business-hours', firstResponseMinutes: 30, resolutionMinutes: 90 },
+    ]);
+    expect(engine.documents.maxFilesPerUpload).toBe(20);
+    expect(engine.documents.assumedPolicy.maxBytes).toBe(10_000_000);
+  });
+
+  it('gives the engine the same SLA and document defaults it has without app settings', () => {
+    const engine = EngineSettings.parse(engineSettingsFrom(defaultAppSettings(), demo));
+    const bare = EngineSettings.parse({
+      xconnector: { baseUrl: demo.xconnectorUrl },
+      tradingGrid: { baseUrl: demo.tradingGridUrl, clientId: demo.tradingGridClientId },
+    });
+    expect(engine.sla).toEqual(bare.sla);
+    expect(engine.documents).toEqual(bare.documents);
+    expect(engine.mappings).toEqual(bare.mappings);
   });
 
   it('refuses demo mode without the simulators’ addresses (a wiring mistake, not a user error)', () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { migrateSettings, settingsMigrations } from './migrations.ts';
 import type { SettingsMigration } from './migrations.ts';
 import { AppSettings, SETTINGS_SCHEMA_VERSION } from '../../../shared/config/appSettings.ts';
+import { SlaSettings } from '../../../shared/config/slaPolicies.ts';
+import { DocumentSettings } from '../../../shared/config/documentSettings.ts';
 
 describe('settings migrations', () => {
   it('are numbered 2, 3, … without gaps up to the current schema version', () => {
@@ -20,7 +22,7 @@ describe('settings migrations', () => {
         doNotDisturb: { enabled: true, start: '22:00', end: '07:00', timeZone: 'UTC' },
       },
     };
-    const out = migrateSettings(v1);
+    const out = migrateSettings(v1, settingsMigrations, 2);
     expect(out).toEqual({
       ok: true,
       from: 1,
@@ -42,16 +44,50 @@ describe('settings migrations', () => {
     const out = migrateSettings({ connections: { useDemo: true } });
     expect(out.ok && out.settings.connections).toEqual({ mode: 'demo' });
     const bare = migrateSettings({});
-    expect(bare).toMatchObject({ ok: true, from: 1, settings: { schemaVersion: 2 } });
+    expect(bare).toMatchObject({ ok: true, from: 1, settings: { schemaVersion: SETTINGS_SCHEMA_VERSION } });
     if (bare.ok) expect(AppSettings.safeParse(bare.settings).success).toBe(true);
   });
 
+  it('v2 → v3: keeps every setting the file holds; the schema fills in SLA policies and document limits', () => {
+    const v2 = {
+      schemaVersion: 2,
+      connections: {
+        mode: 'live',
+        xconnector: { baseUrl: 'https://xc.example.com', apiKeySecretName: 'xc.prod' },
+        tradingGrid: { baseUrl: 'https://tg.example.com', clientId: 'desk' },
+      },
+      poll: { xconnectorIntervalMs: 5000, tradingGridIntervalMs: 90_000 },
+      mappings: {
+        xconnector: { transactionStatus: { KO: 'failed', OK: 'accepted' } },
+        caseSync: {
+          routing: {
+            rules: [{ name: 'Claims to ERP', route: 'erp', keywords: ['claim'] }],
+            defaultRoute: 'order-management',
+          },
+        },
+      },
+      notifications: {
+        quietHours: { enabled: true, start: '21:00', end: '06:00', timeZone: 'Europe/Berlin' },
+      },
+      startAtLogin: true,
+    };
+    const out = migrateSettings(v2);
+    expect(out).toEqual({ ok: true, from: 2, to: 3, settings: { ...v2, schemaVersion: 3 } });
+    if (!out.ok) return;
+    const settings = AppSettings.parse(out.settings);
+    expect(settings).toMatchObject({ ...v2, schemaVersion: 3 });
+    expect(settings.mappings.caseSync.routing.rules).toEqual(v2.mappings.caseSync.routing.rules);
+    // What the engine used before SLA policies and document limits were settings: the defaults.
+    expect(settings.sla).toEqual(SlaSettings.parse({}));
+    expect(settings.documents).toEqual(DocumentSettings.parse({}));
+  });
+
   it('leaves a current file as it is', () => {
-    expect(migrateSettings({ schemaVersion: 2, startAtLogin: true })).toEqual({
+    expect(migrateSettings({ schemaVersion: 3, startAtLogin: true })).toEqual({
       ok: true,
-      from: 2,
-      to: 2,
-      settings: { schemaVersion: 2, startAtLogin: true },
+      from: 3,
+      to: 3,
+      settings: { schemaVersion: 3, startAtLogin: true },
     });
   });
 
@@ -61,7 +97,7 @@ describe('settings migrations', () => {
     expect(migrateSettings({ schemaVersion: 7 })).toMatchObject({
       ok: false,
       kind: 'newer',
-      reason: 'the file was written by a newer Partner Desk (settings version 7; this version reads up to 2)',
+      reason: 'the file was written by a newer Partner Desk (settings version 7; this version reads up to 3)',
     });
   });
 

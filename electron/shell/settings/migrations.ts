@@ -32,6 +32,13 @@ export const settingsMigrations: readonly SettingsMigration[] = [
       return raw;
     },
   },
+  {
+    version: 3,
+    description: 'SLA policies (sla) and dispute document limits (documents) became settings',
+    // Only the version moves: the new sections are left out, so the schema fills in the defaults the
+    // engine ran on before they were settings, and everything the file already holds is kept as it is.
+    up: (raw) => raw,
+  },
 ];
 
 export type MigrationOutcome =

@@ -1,5 +1,6 @@
-// What needs the desk person: failed transactions, and cases whose SLA is at risk or breached. Read from
-// the engine through the same calls the window makes, so the tray and the window never disagree.
+// What needs the desk person: failed transactions, and OPEN cases whose SLA is at risk or breached (a
+// closed case keeps the state its SLA ended in, but nobody needs to act on it). Read from the engine
+// through the same calls the window makes, so the tray and the window never disagree.
 import type { CaseCounts } from '../../../shared/ipc/dto.ts';
 
 export interface Attention {
@@ -32,5 +33,5 @@ export async function readAttention(invoke: Invoke): Promise<Attention> {
     invoke('transactions:failed', { limit: 1 }) as Promise<{ total: number }>,
     invoke('cases:counts', {}) as Promise<CaseCounts>,
   ]);
-  return attentionFrom(failed.total, counts.bySlaState);
+  return attentionFrom(failed.total, counts.openBySlaState);
 }

@@ -12,7 +12,13 @@ function engine() {
       if (down) throw new Error('The sync engine is restarting');
       return channel === 'transactions:failed'
         ? { items: [], total: failed }
-        : { total: 10, byStatus: {}, bySlaState: { warning: 1, breached: 1, ok: 8 }, byType: {} };
+        : {
+            total: 12,
+            byStatus: {},
+            bySlaState: { warning: 1, breached: 3, ok: 8 },
+            openBySlaState: { warning: 1, breached: 1, ok: 8 },
+            byType: {},
+          };
     },
     setFailed: (n: number) => (failed = n),
     setDown: (d: boolean) => (down = d),

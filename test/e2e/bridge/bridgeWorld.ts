@@ -13,6 +13,8 @@ import type { NotificationRequest } from '../../../electron/engine/notifier.ts';
 import type { EngineSettingsInput } from '../../../shared/config/engineSettings.ts';
 import type { EventChannel, EventChannels } from '../../../shared/ipc/contract.ts';
 import { memoryCredentialsPort, memorySettingsPort } from './memorySettingsPort.ts';
+import { createRestartingDesk, type EngineRules } from './restartingDesk.ts';
+import { defaultAppSettings, engineRulesFrom } from '../../../shared/config/appSettings.ts';
 
 export interface WorldOptions {
   seed?: number;
@@ -95,15 +97,17 @@ export async function startWorld(
     'tradingGrid.clientSecret': sims.credentials.tradingGridClientSecret,
   });
   const notifications: NotificationRequest[] = [];
-  let engine: Engine;
-  try {
-    engine = createEngine({
+  const newEngine = (rules: EngineRules = {}) =>
+    createEngine({
       dataDir,
-      settings: engineSettings(sims, o),
+      settings: { ...engineSettings(sims, o), ...rules },
       credentials,
       notifier: { notify: async (n) => void notifications.push(n) },
       logger: silentLogger(),
     });
+  let engine: Engine;
+  try {
+    engine = newEngine();
   } catch (error) {
     await sims.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -111,23 +115,35 @@ export async function startWorld(
   }
   const synced = await engine.runUntilIdle({ timeoutMs: 60_000 });
   if (!synced.idle) console.warn('bridge: the first sync did not finish within 60 s; serving anyway');
-  engine.start();
-  const service = createDeskService({
-    engine,
-    appInfo: { version: packageVersion(), mode: 'demo', platform: process.platform },
-    settings: memorySettingsPort(credentials),
-    credentials: memoryCredentialsPort(credentials),
-    emit,
-  });
+  // Saved settings reach the engine as in the desktop app: a new engine on the same data folder.
+  const settings = memorySettingsPort(credentials, (saved) => desk.apply(saved));
+  const newService = (e: Engine) =>
+    createDeskService({
+      engine: e,
+      appInfo: { version: packageVersion(), mode: 'demo', platform: process.platform },
+      settings,
+      credentials: memoryCredentialsPort(credentials),
+      emit,
+    });
+  const started = (e: Engine) => {
+    e.start();
+    return { engine: e, service: newService(e) };
+  };
+  const desk = createRestartingDesk(
+    started(engine),
+    (rules) => started(newEngine(rules)),
+    JSON.stringify(engineRulesFrom(defaultAppSettings())),
+  );
   return {
     sims,
-    engine,
-    service,
+    get engine() {
+      return desk.engine;
+    },
+    service: desk.service,
     notifications,
     options: o,
     async close() {
-      service.dispose();
-      await engine.close();
+      await desk.close();
       await sims.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

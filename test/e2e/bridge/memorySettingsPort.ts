@@ -16,7 +16,11 @@ import type { MemoryCredentialSource } from '../../../electron/connectors/creden
 
 type CredentialName = (typeof CredentialName.options)[number];
 
-export function memorySettingsPort(credentials: MemoryCredentialSource): SettingsPort {
+export function memorySettingsPort(
+  credentials: MemoryCredentialSource,
+  /** Saved settings on their way to the engine; the save answers once they are applied. */
+  onSaved: (settings: AppSettings) => Promise<void> = async () => {},
+): SettingsPort {
   let current: AppSettings = defaultAppSettings();
   return {
     async view(): Promise<SettingsView> {
@@ -28,6 +32,7 @@ export function memorySettingsPort(credentials: MemoryCredentialSource): Setting
       const parsed = AppSettings.safeParse(input);
       if (!parsed.success) return { ok: false, errors: describeSettingsErrors(parsed.error) };
       current = parsed.data;
+      await onSaved(current);
       return { ok: true };
     },
   };
