@@ -1,11 +1,11 @@
-// Parts of a request the case-sync routes of both simulators read the same way: the Idempotency-Key
-// header, and a feed page answered from a cursor this server issued.
+// Parts of a request every simulator route reads the same way: the Idempotency-Key header, and a
+// feed page answered from a cursor this server issued.
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { IDEMPOTENCY_HEADER } from '../../shared/contracts/endpoint.ts';
 import type { FeedPage } from '../../shared/domain/feed.ts';
 import { HttpError, type Reply } from './router.ts';
-import type { SeqFeed } from './seqFeed.ts';
+import type { FeedSlice } from './seqFeed.ts';
 
 const IdempotencyKey = z.string().min(1).max(255);
 
@@ -23,8 +23,13 @@ export function idempotencyKeyOf(req: IncomingMessage): string | undefined {
 export const replayHeaders = (replayed: boolean): Record<string, string> =>
   replayed ? { 'idempotent-replayed': 'true' } : {};
 
+/** Anything that pages by sequence number: a SeqFeed, or a state that filters one (by kind, by feed). */
+export interface PagedFeed {
+  page(since: number, limit: number): FeedSlice;
+}
+
 /** One page of a feed after `since` (a sequence number this server issued; anything else is 400). */
-export function feedReply<T>(feed: SeqFeed<T>, since: string | undefined, limit: number): Reply {
+export function feedReply(feed: PagedFeed, since: string | undefined, limit: number): Reply {
   if (since !== undefined && since !== '' && !/^\d{1,15}$/.test(since))
     throw new HttpError(
       400,

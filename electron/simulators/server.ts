@@ -1,12 +1,15 @@
-// Starting and stopping a simulator's HTTP server, and the admin (`/_sim/…`) endpoint declarations
-// both simulators share. Admin bodies are validated with zod like everything else.
+// Starting and stopping a simulator's HTTP server, what every simulator is (a router with faults behind
+// that server, and its traffic counters), and the admin (`/_sim/…`) endpoint declarations both
+// simulators share. Admin bodies are validated with zod like everything else.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { z } from 'zod';
-import { endpoint } from '../../shared/contracts/endpoint.ts';
-import { FaultConfig, UnknownEndpointError, type FaultInjector } from './faults.ts';
+import { endpoint, type Endpoint } from '../../shared/contracts/endpoint.ts';
+import { FaultConfig, FaultInjector, UnknownEndpointError } from './faults.ts';
+import type { Rng } from './rng.ts';
 import { HttpError, route, type Route, type Router } from './router.ts';
+import { registerForRecording } from './requestRecorder.ts';
 
 export interface ListenOptions {
   /** Defaults to 127.0.0.1: the simulators are local tools. */
@@ -26,6 +29,7 @@ export async function listen(router: Router, options: ListenOptions = {}): Promi
     { keepAlive: true, keepAliveTimeout: 5_000, requestTimeout: 60_000 },
     router.listener,
   );
+  registerForRecording(server);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -48,6 +52,70 @@ export async function listen(router: Router, options: ListenOptions = {}): Promi
       return closing;
     },
   };
+}
+
+/** The request, response and fault counters every simulator reports in its stats. */
+export interface TrafficStats {
+  requests: Record<string, number>;
+  responses: Record<string, Record<string, number>>;
+  faults: ReturnType<FaultInjector['injected']>;
+  faultsTotal: number;
+}
+
+/**
+ * What both simulators share: their router served over HTTP (listen once, close idempotently, `url`
+ * set while listening), run-time fault configuration, and the traffic counters of their stats.
+ */
+export abstract class SimulatorServer {
+  abstract readonly router: Router;
+  abstract readonly faults: FaultInjector;
+  /** Set once listening. */
+  url = '';
+  private running: RunningServer | undefined;
+
+  async listen(options: ListenOptions = {}): Promise<this> {
+    if (this.running) throw new Error('already listening');
+    this.running = await listen(this.router, options);
+    this.url = this.running.url;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await this.running?.close();
+  }
+
+  setFaults(config: FaultConfig): FaultConfig {
+    return this.faults.set(config);
+  }
+
+  protected trafficStats(): TrafficStats {
+    const router = this.router.stats();
+    return {
+      requests: router.requests,
+      responses: router.responses,
+      faults: this.faults.injected(),
+      faultsTotal: this.faults.total(),
+    };
+  }
+
+  protected resetTrafficStats(): void {
+    this.router.resetStats();
+    this.faults.resetCounts();
+  }
+}
+
+/** Faults for a contract's endpoints (any other endpoint id is refused), starting from `initial`. */
+export function contractFaults(
+  rng: Rng,
+  endpoints: Record<string, Endpoint>,
+  initial: FaultConfig | undefined,
+): FaultInjector {
+  const faults = new FaultInjector(
+    rng,
+    Object.values(endpoints).map((e) => e.id),
+  );
+  if (initial) faults.set(initial);
+  return faults;
 }
 
 /** Constant-time comparison of two secrets of any length. */

@@ -4,21 +4,22 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { IDEMPOTENCY_HEADER, endpoint, type Endpoint } from '../../../shared/contracts/endpoint.ts';
+import { endpoint } from '../../../shared/contracts/endpoint.ts';
 import { tradingGridContract } from '../../../shared/contracts/tradingGrid.ts';
-import type { FeedPage } from '../../../shared/domain/feed.ts';
 import type { Alert, Issue } from '../../../shared/domain/issue.ts';
 import type { Community, Partner } from '../../../shared/domain/partner.ts';
-import { FaultInjector, type FaultConfig } from '../faults.ts';
+import type { FaultConfig, FaultInjector } from '../faults.ts';
 import { Rng } from '../rng.ts';
 import { HttpError, problem, route, Router, type Reply } from '../router.ts';
+import { feedReply, idempotencyKeyOf, replayHeaders } from '../requestParts.ts';
 import type { Scenario } from '../scenario.ts';
 import {
   commonAdminRoutes,
-  listen,
+  contractFaults,
   secretEquals,
+  SimulatorServer,
   type ListenOptions,
-  type RunningServer,
+  type TrafficStats,
 } from '../server.ts';
 import { WorldFactory } from '../worldFactory.ts';
 import { TokenStore, TradingGridState } from './tradingGridState.ts';
@@ -29,6 +30,7 @@ import { attachmentRoutes } from './attachmentRoutes.ts';
 import { IssueUpdates, issueUpdateRoutes } from './issueUpdateRoutes.ts';
 import { IssueFeedState, type IssueFeedOptions } from './issueFeedState.ts';
 import { issueFeedRoutes } from './issueFeedRoutes.ts';
+import { rawFeedRoutes } from '../rawFeedRoutes.ts';
 
 export interface TradingGridSimulatorOptions extends ListenOptions {
   /** OAuth2 client credentials; random (node:crypto) when not given. */
@@ -66,8 +68,6 @@ export const TradingGridActivity = z
   .strict();
 export type TradingGridActivity = z.infer<typeof TradingGridActivity>;
 
-const IdempotencyKey = z.string().min(1).max(255);
-
 const tgAdmin = {
   settings: endpoint({
     id: 'sim.settings',
@@ -102,7 +102,7 @@ const tgAdmin = {
 
 const REALM = 'trading-grid';
 
-export class TradingGridSimulator {
+export class TradingGridSimulator extends SimulatorServer {
   readonly state: TradingGridState;
   /** The reference-data directory xConnector's reference data is pushed into (flow 6). */
   readonly directory: DirectoryState;
@@ -115,8 +115,6 @@ export class TradingGridSimulator {
   readonly tokens: TokenStore;
   readonly faults: FaultInjector;
   readonly router: Router;
-  url = '';
-  private running: RunningServer | undefined;
   private readonly clientId: string;
   private readonly clientSecret: string;
   private tokenTtlSeconds: number;
@@ -126,6 +124,7 @@ export class TradingGridSimulator {
   private readonly clock: () => number;
 
   constructor(scenario: Scenario, options: TradingGridSimulatorOptions = {}) {
+    super();
     const root = new Rng(options.seed ?? scenario.options.seed).fork('trading-grid');
     const clock = options.clock ?? Date.now;
     this.clock = clock;
@@ -150,12 +149,7 @@ export class TradingGridSimulator {
         codes: scenario.partners.map((p) => p.partnerCode),
       },
     );
-    const endpoints: Endpoint[] = Object.values(tradingGridContract.endpoints);
-    this.faults = new FaultInjector(
-      root.fork('faults'),
-      endpoints.map((e) => e.id),
-    );
-    if (options.faults) this.faults.set(options.faults);
+    this.faults = contractFaults(root.fork('faults'), tradingGridContract.endpoints, options.faults);
 
     const e = tradingGridContract.endpoints;
     this.router = new Router({
@@ -182,11 +176,11 @@ export class TradingGridSimulator {
             );
           },
         }),
-        route(e.communitiesFeed, ({ query }) => this.feedPage(query.since, query.limit)),
+        route(e.communitiesFeed, ({ query }) => feedReply(this.state, query.since, query.limit)),
         ...directoryRoutes(this.directory),
         route(e.createIssue, ({ params, body, req }) => {
           this.requireCommunity(params.communityId);
-          const outcome = this.state.createIssue(params.communityId, body, idempotencyKey(req));
+          const outcome = this.state.createIssue(params.communityId, body, idempotencyKeyOf(req));
           return { body: outcome.object, headers: replayHeaders(outcome.replayed) };
         }),
         route(e.findIssues, ({ query }) => ({
@@ -194,7 +188,7 @@ export class TradingGridSimulator {
         })),
         route(e.createAlert, ({ params, body, req }) => {
           this.requireCommunity(params.communityId);
-          const outcome = this.state.createAlert(params.communityId, body, idempotencyKey(req));
+          const outcome = this.state.createAlert(params.communityId, body, idempotencyKeyOf(req));
           return { body: outcome.object, headers: replayHeaders(outcome.replayed) };
         }),
         route(e.findAlerts, ({ query }) => ({
@@ -206,6 +200,7 @@ export class TradingGridSimulator {
           honourIdempotencyKeys: () => this.state.honourIdempotencyKeys,
         }),
         ...issueFeedRoutes(this.issueFeed),
+        ...rawFeedRoutes({ communities: this.state.communities, 'issue-changes': this.issueFeed.feed }),
         ...issueUpdateRoutes(this.issueUpdates, {
           issue: (id) => this.state.issues.byId.get(id),
           saveIssue: (issue) => this.state.issues.byId.set(issue.id, issue),
@@ -224,23 +219,8 @@ export class TradingGridSimulator {
     });
   }
 
-  async listen(options: ListenOptions = {}): Promise<this> {
-    if (this.running) throw new Error('already listening');
-    this.running = await listen(this.router, options);
-    this.url = this.running.url;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    await this.running?.close();
-  }
-
   get credentials(): { clientId: string; clientSecret: string } {
     return { clientId: this.clientId, clientSecret: this.clientSecret };
-  }
-
-  setFaults(config: FaultConfig): FaultConfig {
-    return this.faults.set(config);
   }
 
   settings(): Required<TradingGridSettings> {
@@ -281,12 +261,8 @@ export class TradingGridSimulator {
   }
 
   stats(): TradingGridStats {
-    const router = this.router.stats();
     return {
-      requests: router.requests,
-      responses: router.responses,
-      faults: this.faults.injected(),
-      faultsTotal: this.faults.total(),
+      ...this.trafficStats(),
       issuesCreated: this.state.issues.size,
       alertsCreated: this.state.alerts.size,
       idempotentReplays: this.state.idempotentReplays,
@@ -305,8 +281,7 @@ export class TradingGridSimulator {
   }
 
   resetStats(): void {
-    this.router.resetStats();
-    this.faults.resetCounts();
+    this.resetTrafficStats();
     this.authFailures = 0;
     this.clientAuthFailures = 0;
   }
@@ -355,30 +330,9 @@ export class TradingGridSimulator {
       throw new HttpError(404, 'Community not found', `no community with id ${communityId}`);
     }
   }
-
-  private feedPage(since: string | undefined, limit: number): Reply {
-    if (since !== undefined && since !== '' && !/^\d{1,15}$/.test(since)) {
-      throw new HttpError(
-        400,
-        'Invalid cursor',
-        `cursor ${JSON.stringify(since)} was not issued by this server`,
-      );
-    }
-    const slice = this.state.page(since ? Number(since) : 0, limit);
-    const body: FeedPage = {
-      items: slice.items,
-      nextCursor: slice.lastSeq !== undefined ? String(slice.lastSeq) : since || '0',
-      hasMore: slice.hasMore,
-    };
-    return { body };
-  }
 }
 
-export interface TradingGridStats {
-  requests: Record<string, number>;
-  responses: Record<string, Record<string, number>>;
-  faults: ReturnType<FaultInjector['injected']>;
-  faultsTotal: number;
+export interface TradingGridStats extends TrafficStats {
   issuesCreated: number;
   alertsCreated: number;
   idempotentReplays: number;
@@ -393,20 +347,6 @@ export interface TradingGridStats {
   directory: ReturnType<DirectoryState['stats']>;
   attachments: ReturnType<AttachmentState['stats']>;
   settings: Required<TradingGridSettings>;
-}
-
-/** A replayed create answers 201 again with the first object, and says so in a header. */
-function replayHeaders(replayed: boolean): Record<string, string> {
-  return replayed ? { 'idempotent-replayed': 'true' } : {};
-}
-
-function idempotencyKey(req: IncomingMessage): string | undefined {
-  const raw = req.headers[IDEMPOTENCY_HEADER];
-  if (raw === undefined) return undefined;
-  const parsed = IdempotencyKey.safeParse(raw);
-  if (!parsed.success)
-    throw new HttpError(400, 'Invalid Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters');
-  return parsed.data;
 }
 
 /** RFC 6749 §2.3.1: client credentials may come in a Basic header instead of the body. */

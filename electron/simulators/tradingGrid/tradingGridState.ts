@@ -185,6 +185,8 @@ export class TradingGridState {
 export class TokenStore {
   private readonly tokens = new Map<string, number>();
   private readonly clock: () => number;
+  /** Every token handed out (the latest 10,000), so a test can look for them where they must not be. */
+  private readonly handedOut: string[] = [];
   issued = 0;
 
   constructor(clock: () => number = Date.now) {
@@ -195,6 +197,13 @@ export class TokenStore {
     if (this.tokens.size > 1000) this.sweep();
     this.tokens.set(token, this.clock() + ttlSeconds * 1000);
     this.issued++;
+    this.handedOut.push(token);
+    if (this.handedOut.length > 10_000) this.handedOut.shift();
+  }
+
+  /** The access tokens this simulator issued, oldest first (revoked and expired ones included). */
+  issuedTokens(): readonly string[] {
+    return [...this.handedOut];
   }
 
   check(token: string): 'valid' | 'expired' | 'unknown' {

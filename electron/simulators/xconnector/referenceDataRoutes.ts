@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { endpoint } from '../../../shared/contracts/endpoint.ts';
 import { xConnectorReferenceDataEndpoints } from '../../../shared/contracts/referenceData.ts';
-import type { FeedPage } from '../../../shared/domain/feed.ts';
-import { HttpError, route, type Route } from '../router.ts';
+import { route, type Route } from '../router.ts';
+import { feedReply } from '../requestParts.ts';
 import type { ReferenceDataState } from './referenceDataState.ts';
 
 const Count = z.number().int().min(0).max(100_000).optional();
@@ -37,22 +37,9 @@ const admin = {
 
 export function referenceDataRoutes(state: ReferenceDataState): Route[] {
   return [
-    route(xConnectorReferenceDataEndpoints.referenceDataFeed, ({ query }) => {
-      const since = query.since;
-      if (since !== undefined && since !== '' && !/^\d{1,15}$/.test(since))
-        throw new HttpError(
-          400,
-          'Invalid cursor',
-          `cursor ${JSON.stringify(since)} was not issued by this server`,
-        );
-      const slice = state.page(since ? Number(since) : 0, query.limit);
-      const body: FeedPage = {
-        items: slice.items,
-        nextCursor: slice.lastSeq !== undefined ? String(slice.lastSeq) : since || '0',
-        hasMore: slice.hasMore,
-      };
-      return { body };
-    }),
+    route(xConnectorReferenceDataEndpoints.referenceDataFeed, ({ query }) =>
+      feedReply(state, query.since, query.limit),
+    ),
     route(admin.activity, ({ body }) => ({ body: state.generateActivity(body) }), { admin: true }),
     route(admin.inject, ({ body }) => ({ body: { seq: state.injectRaw(body.item) } }), { admin: true }),
   ];

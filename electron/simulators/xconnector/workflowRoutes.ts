@@ -2,9 +2,9 @@
 // procedure) and finds it again by correlationRef. A repeated Idempotency-Key replays the first run
 // unless `honourIdempotencyKeys` is off, so tests can prove the engine does not rely on keys.
 import type { NewWorkflowRun, WorkflowRun } from '../../../shared/domain/workflowRun.ts';
-import { IDEMPOTENCY_HEADER } from '../../../shared/contracts/endpoint.ts';
 import { xConnectorContract } from '../../../shared/contracts/xconnector.ts';
 import { route, type Route } from '../router.ts';
+import { idempotencyKeyOf, replayHeaders } from '../requestParts.ts';
 
 export class WorkflowRuns {
   honourIdempotencyKeys = true;
@@ -68,17 +68,10 @@ export class WorkflowRuns {
 export function workflowRoutes(runs: WorkflowRuns): Route[] {
   const e = xConnectorContract.endpoints;
   return [
-    route(e.triggerWorkflow, ({ params, body, headers }) => {
-      const raw = headers[IDEMPOTENCY_HEADER];
-      const key = typeof raw === 'string' && raw.length > 0 && raw.length <= 255 ? raw : undefined;
-      const { run, replayed } = runs.start(params.workflowId, body, key);
+    route(e.triggerWorkflow, ({ params, body, req }) => {
+      const { run, replayed } = runs.start(params.workflowId, body, idempotencyKeyOf(req));
       return { body: run, headers: replayHeaders(replayed) };
     }),
     route(e.findWorkflowRuns, ({ query }) => ({ body: { items: runs.find(query.correlationRef) } })),
   ];
-}
-
-/** A replayed create answers 201 again with the first object, and says so in a header. */
-function replayHeaders(replayed: boolean): Record<string, string> {
-  return replayed ? { 'idempotent-replayed': 'true' } : {};
 }

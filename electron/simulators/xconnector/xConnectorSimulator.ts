@@ -6,18 +6,19 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { API_KEY_HEADER, endpoint, type Endpoint } from '../../../shared/contracts/endpoint.ts';
 import { xConnectorContract } from '../../../shared/contracts/xconnector.ts';
-import type { FeedPage } from '../../../shared/domain/feed.ts';
 import type { Partner } from '../../../shared/domain/partner.ts';
-import { FaultInjector, type FaultConfig } from '../faults.ts';
+import type { FaultConfig, FaultInjector } from '../faults.ts';
 import { Rng } from '../rng.ts';
 import { HttpError, problem, route, Router, type Reply } from '../router.ts';
+import { feedReply } from '../requestParts.ts';
 import type { Scenario } from '../scenario.ts';
 import {
   commonAdminRoutes,
-  listen,
+  contractFaults,
   secretEquals,
+  SimulatorServer,
   type ListenOptions,
-  type RunningServer,
+  type TrafficStats,
 } from '../server.ts';
 import {
   XConnectorState,
@@ -32,6 +33,7 @@ import { documentRoutes } from './documentRoutes.ts';
 import { WorkflowRuns, workflowRoutes } from './workflowRoutes.ts';
 import { CaseState, type InternalCaseOptions } from './caseState.ts';
 import { caseRoutes } from './caseRoutes.ts';
+import { rawFeedRoutes } from '../rawFeedRoutes.ts';
 
 export interface XConnectorSimulatorOptions extends ListenOptions {
   /** The API key clients must send in X-Api-Key; random (node:crypto) when not given. */
@@ -120,7 +122,7 @@ const FEED_OF: Record<string, XConnectorFeed> = {
   'xc.transactionsFeed': 'transactions',
 };
 
-export class XConnectorSimulator {
+export class XConnectorSimulator extends SimulatorServer {
   readonly state: XConnectorState;
   /** Partner IDs, ship-to locations, item codes and contacts in their own change feed (flow 6). */
   readonly referenceData: ReferenceDataState;
@@ -132,9 +134,6 @@ export class XConnectorSimulator {
   readonly cases: CaseState;
   readonly faults: FaultInjector;
   readonly router: Router;
-  /** Set once listening. */
-  url = '';
-  private running: RunningServer | undefined;
   private apiKey: string;
   private readonly activityRng: Rng;
   private activityTimer: NodeJS.Timeout | undefined;
@@ -144,6 +143,7 @@ export class XConnectorSimulator {
   private authFailures = 0;
 
   constructor(scenario: Scenario, options: XConnectorSimulatorOptions = {}) {
+    super();
     const root = new Rng(options.seed ?? scenario.options.seed).fork('xconnector');
     this.apiKey = options.apiKey ?? randomBytes(24).toString('base64url');
     this.state = new XConnectorState(scenario, root.fork('activity'), {
@@ -163,17 +163,16 @@ export class XConnectorSimulator {
       (document, content) => this.documents.host(document, content),
     );
     this.activityRng = root.fork('ticks');
-    const endpoints: Endpoint[] = Object.values(xConnectorContract.endpoints);
-    this.faults = new FaultInjector(
-      root.fork('faults'),
-      endpoints.map((e) => e.id),
-    );
-    if (options.faults) this.faults.set(options.faults);
+    this.faults = contractFaults(root.fork('faults'), xConnectorContract.endpoints, options.faults);
     this.activityBatch = options.activityBatch;
 
     const e = xConnectorContract.endpoints;
     const feed = (ctx: { endpoint: Endpoint; query: { since?: string | undefined; limit: number } }): Reply =>
-      this.feedPage(FEED_OF[ctx.endpoint.id] as XConnectorFeed, ctx.query.since, ctx.query.limit);
+      feedReply(
+        { page: (since, limit) => this.state.page(FEED_OF[ctx.endpoint.id] as XConnectorFeed, since, limit) },
+        ctx.query.since,
+        ctx.query.limit,
+      );
     this.router = new Router({
       maxBodyBytes: options.maxBodyBytes,
       validateResponses: options.validateResponses ?? true,
@@ -192,6 +191,14 @@ export class XConnectorSimulator {
         ...documentRoutes(this.documents),
         ...workflowRoutes(this.workflows),
         ...caseRoutes(this.cases),
+        ...rawFeedRoutes({
+          partners: this.state.partners,
+          exceptions: this.state.exceptions,
+          transactions: this.state.transactions,
+          'reference-data': this.referenceData.feed,
+          documents: this.documents.feed,
+          cases: this.cases.cases,
+        }),
         ...commonAdminRoutes(
           this.faults,
           () => this.stats(),
@@ -216,16 +223,9 @@ export class XConnectorSimulator {
     if (options.activityIntervalMs) this.startActivity(options.activityIntervalMs);
   }
 
-  async listen(options: ListenOptions = {}): Promise<this> {
-    if (this.running) throw new Error('already listening');
-    this.running = await listen(this.router, options);
-    this.url = this.running.url;
-    return this;
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.stopActivity();
-    await this.running?.close();
+    await super.close();
   }
 
   get credentials(): { apiKey: string } {
@@ -236,10 +236,6 @@ export class XConnectorSimulator {
   setApiKey(apiKey: string): void {
     if (apiKey.length === 0) throw new Error('empty API key');
     this.apiKey = apiKey;
-  }
-
-  setFaults(config: FaultConfig): FaultConfig {
-    return this.faults.set(config);
   }
 
   generateActivity(options: ActivityOptions): ActivityResult {
@@ -286,12 +282,8 @@ export class XConnectorSimulator {
   }
 
   stats(): XConnectorStats {
-    const router = this.router.stats();
     return {
-      requests: router.requests,
-      responses: router.responses,
-      faults: this.faults.injected(),
-      faultsTotal: this.faults.total(),
+      ...this.trafficStats(),
       authFailures: this.authFailures,
       linksWritten: this.state.linksWritten,
       linkCalls: this.state.linkCalls,
@@ -304,8 +296,7 @@ export class XConnectorSimulator {
   }
 
   resetStats(): void {
-    this.router.resetStats();
-    this.faults.resetCounts();
+    this.resetTrafficStats();
     this.authFailures = 0;
   }
 
@@ -325,24 +316,6 @@ export class XConnectorSimulator {
     };
   }
 
-  private feedPage(feed: XConnectorFeed, since: string | undefined, limit: number): Reply {
-    if (since !== undefined && since !== '' && !/^\d{1,15}$/.test(since)) {
-      throw new HttpError(
-        400,
-        'Invalid cursor',
-        `cursor ${JSON.stringify(since)} was not issued by this server`,
-      );
-    }
-    const from = since ? Number(since) : 0;
-    const slice = this.state.page(feed, from, limit);
-    const body: FeedPage = {
-      items: slice.items,
-      nextCursor: slice.lastSeq !== undefined ? String(slice.lastSeq) : since || '0',
-      hasMore: slice.hasMore,
-    };
-    return { body };
-  }
-
   private authenticate(req: IncomingMessage): Reply | undefined {
     const key = req.headers[API_KEY_HEADER];
     if (typeof key === 'string' && secretEquals(key, this.apiKey)) return undefined;
@@ -353,11 +326,7 @@ export class XConnectorSimulator {
   }
 }
 
-export interface XConnectorStats {
-  requests: Record<string, number>;
-  responses: Record<string, Record<string, number>>;
-  faults: ReturnType<FaultInjector['injected']>;
-  faultsTotal: number;
+export interface XConnectorStats extends TrafficStats {
   authFailures: number;
   linksWritten: number;
   linkCalls: number;

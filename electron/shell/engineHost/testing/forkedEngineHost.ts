@@ -6,19 +6,28 @@ import { fileURLToPath } from 'node:url';
 import { runEngineHost } from '../engineHost.ts';
 import type { EngineChild } from '../engineClient.ts';
 
-/** `logLevel` is the engine's (PARTNER_DESK_LOG_LEVEL); tests keep only errors unless told otherwise. */
-export function forkEngineHost(logLevel = 'error'): EngineChild & { pid: number | undefined } {
+/**
+ * `logLevel` is the engine's (PARTNER_DESK_LOG_LEVEL); tests keep only errors unless told otherwise.
+ * With `output`, what the process prints (stdout and stderr) is appended there instead of inherited.
+ */
+export function forkEngineHost(
+  logLevel = 'error',
+  output?: Buffer[],
+): EngineChild & { pid: number | undefined } {
   const child = fork(fileURLToPath(import.meta.url), ['--run-engine-host'], {
     serialization: 'advanced',
     execArgv: ['--disable-warning=ExperimentalWarning'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit', 'ipc'],
     env: { ...process.env, PARTNER_DESK_LOG_LEVEL: logLevel },
   });
+  child.stdout?.on('data', (chunk: Buffer) => output?.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => output?.push(chunk));
   return {
     pid: child.pid,
     endpoint: {
       post: (message) => {
-        if (child.connected) child.send(message as never);
+        // A process that has just died cannot take the message: its exit is reported through onExit.
+        if (child.connected) child.send(message as never, (error) => void error);
       },
       onMessage(listener) {
         child.on('message', listener);
