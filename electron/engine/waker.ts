@@ -12,7 +12,9 @@ export function createWaker(clock: Clock) {
       if (current.signal.aborted && controller === current) controller = new AbortController();
     },
     wake(): void {
-      controller.abort();
+      // abort() builds its DOMException (with a stack) on every call, even when already aborted; a sync
+      // that enqueues thousands of writes would pay for each one.
+      if (!controller.signal.aborted) controller.abort();
     },
   };
 }

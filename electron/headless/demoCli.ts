@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { startSimulators } from '../simulators/index.ts';
 import { createEngine } from '../engine/engine.ts';
+import { startEngineOrExit } from './startFailure.ts';
 import { memoryCredentialSource } from '../connectors/credentialSource.ts';
 import { printEngineActivity } from './demoPrinter.ts';
 import { createSecretScrubber } from '../logging/secretScrubber.ts';
@@ -55,24 +56,26 @@ const credentials = memoryCredentialSource({
   'xconnector.apiKey': sims.credentials.xconnectorApiKey,
   'tradingGrid.clientSecret': sims.credentials.tradingGridClientSecret,
 });
-const engine = createEngine({
-  dataDir,
-  settings: {
-    xconnector: { baseUrl: sims.xconnector.url },
-    tradingGrid: { baseUrl: sims.tradingGrid.url, clientId: sims.credentials.tradingGridClientId },
-    poll: { xconnectorIntervalMs: 2000, tradingGridIntervalMs: 5000 },
-    outbox: { retryBaseMs: 200, retryMaxMs: 5000 },
-    sla: DEMO_SLA_SETTINGS,
-  },
-  credentials,
-  notifier: {
-    notify: async (n) => {
-      out(`🔔 ${n.title} — ${n.body}`);
+const engine = await startEngineOrExit(sims, () =>
+  createEngine({
+    dataDir,
+    settings: {
+      xconnector: { baseUrl: sims.xconnector.url },
+      tradingGrid: { baseUrl: sims.tradingGrid.url, clientId: sims.credentials.tradingGridClientId },
+      poll: { xconnectorIntervalMs: 2000, tradingGridIntervalMs: 5000 },
+      outbox: { retryBaseMs: 200, retryMaxMs: 5000 },
+      sla: DEMO_SLA_SETTINGS,
     },
-  },
-  scrubber,
-  logger: createLogger({ scrubber, level: 'warn', write: (l) => process.stderr.write(l) }),
-});
+    credentials,
+    notifier: {
+      notify: async (n) => {
+        out(`🔔 ${n.title} — ${n.body}`);
+      },
+    },
+    scrubber,
+    logger: createLogger({ scrubber, level: 'warn', write: (l) => process.stderr.write(l) }),
+  }),
+);
 printEngineActivity(engine, out);
 out(
   `Partner Desk demo: xConnector simulator ${sims.xconnector.url}, Trading Grid simulator ${sims.tradingGrid.url}, data in ${dataDir}`,

@@ -7,6 +7,8 @@ import * as m003 from './migrations/003_documents.ts';
 import * as m004 from './migrations/004_sla.ts';
 import * as m005 from './migrations/005_referenceData.ts';
 import * as m006 from './migrations/006_caseSync.ts';
+import * as m007 from './migrations/007_outboxUnreachable.ts';
+import * as m008 from './migrations/008_openCountsIndex.ts';
 
 const migrations: { version: number; up: (db: DatabaseSync) => void }[] = [
   { version: 1, up: m001.up },
@@ -15,6 +17,8 @@ const migrations: { version: number; up: (db: DatabaseSync) => void }[] = [
   { version: 4, up: m004.up },
   { version: 5, up: m005.up },
   { version: 6, up: m006.up },
+  { version: 7, up: m007.up },
+  { version: 8, up: m008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -22,6 +22,8 @@ export interface OutboxEntry extends Omit<NewOutboxEntry, 'payload'> {
   attempts: number;
   /** Attempts made before the last manual retry of a dead letter. */
   priorAttempts: number;
+  /** Of `attempts`, those made while the system could not be reached: they do not count toward giving up. */
+  unreachableAttempts: number;
   nextAttemptAt: number;
   lastError: string | null;
   remoteId: string | null;
@@ -32,7 +34,7 @@ export interface OutboxEntry extends Omit<NewOutboxEntry, 'payload'> {
 type Row = Omit<OutboxEntry, 'payload'> & { payload: string };
 
 const columns = `id, idempotency_key AS idempotencyKey, correlation_ref AS correlationRef, system, operation,
-  ordering_key AS orderingKey, payload, state, attempts, prior_attempts AS priorAttempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  ordering_key AS orderingKey, payload, state, attempts, prior_attempts AS priorAttempts, unreachable_attempts AS unreachableAttempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
   remote_id AS remoteId, created_at AS createdAt, updated_at AS updatedAt`;
 
 function toEntry(row: Row): OutboxEntry {
@@ -67,8 +69,11 @@ export function createOutboxStore(db: Db) {
   const dead = db.prepare(
     `UPDATE outbox SET state = 'dead', last_error = ?, updated_at = ? WHERE id = ? AND state = 'pending'`,
   );
+  const unreachable = db.prepare(
+    `UPDATE outbox SET unreachable_attempts = unreachable_attempts + 1 WHERE id = ? AND state = 'pending'`,
+  );
   const retryDead = db.prepare(
-    `UPDATE outbox SET state = 'pending', prior_attempts = prior_attempts + attempts, attempts = 0, next_attempt_at = ?, updated_at = ?
+    `UPDATE outbox SET state = 'pending', prior_attempts = prior_attempts + attempts, attempts = 0, unreachable_attempts = 0, next_attempt_at = ?, updated_at = ?
      WHERE id = ? AND state = 'dead'`,
   );
   const discard = db.prepare(
@@ -110,6 +115,10 @@ export function createOutboxStore(db: Db) {
     /** Recorded durably BEFORE the request goes out, so after a crash we know it may have been applied. */
     recordAttempt(id: number, now: number): void {
       attempt.run(now, id);
+    },
+    /** The attempt just made found its system unreachable. */
+    recordUnreachable(id: number): void {
+      unreachable.run(id);
     },
     markDone(id: number, remoteId: string | null, now: number): boolean {
       return done.run(remoteId, now, id).changes > 0;

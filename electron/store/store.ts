@@ -1,5 +1,5 @@
 // The engine's store: one SQLite file, reached only through these named areas. No SQL lives elsewhere.
-import { openDatabase } from './database.ts';
+import { openDatabase, type OpenDatabaseOptions } from './database.ts';
 import { createCursorStore } from './cursors.ts';
 import { createDirectoryStore } from './directory.ts';
 import { createCaseStore } from './cases.ts';
@@ -13,8 +13,8 @@ import { createSlaStore } from './sla.ts';
 import { createCaseLinkStore } from './caseLinks.ts';
 import { createCaseCopyStore } from './caseCopies.ts';
 
-export function openStore(path: string) {
-  const database = openDatabase(path);
+export function openStore(path: string, options?: OpenDatabaseOptions) {
+  const database = openDatabase(path, options);
   const { db } = database;
   return {
     transaction: database.transaction,

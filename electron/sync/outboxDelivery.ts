@@ -41,13 +41,40 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
   const commit = createGroupCommit(deps.unit);
   // The attempt record before a create leaves must survive even a power loss (see store/database.ts).
   const durableCommit = createGroupCommit(deps.unit, { durable: true });
+  // Attempts recorded ahead of their send, with the promise of their durable commit.
+  const recordedAhead = new Map<number, Promise<void>>();
 
   const availableSystems = (): RemoteSystem[] => [
     'desktop',
     ...REMOTE_SYSTEMS.filter((s) => deps.health.available(s, deps.now())),
   ];
 
-  async function deliverOne(entry: OutboxEntry): Promise<void> {
+  /**
+   * Makes the attempt record of `entry` durable before its create leaves. One sync to disk costs
+   * milliseconds and blocks the event loop, so the records of the next creates waiting in the queue are
+   * written in the same commit (up to four rounds of the workers): they are about to be sent. Recording
+   * an attempt that is then not sent (the engine stops, the system goes down mid-drain) only makes its
+   * next attempt look the object up first, and spends one of its attempts.
+   */
+  async function recordAttempt(entry: OutboxEntry, upcoming: readonly OutboxEntry[]): Promise<void> {
+    const ahead = recordedAhead.get(entry.id);
+    if (ahead) {
+      recordedAhead.delete(entry.id);
+      return ahead;
+    }
+    const window = upcoming
+      .filter((e) => ops.get(e.operation)?.lookupBeforeRetry && !recordedAhead.has(e.id))
+      .slice(0, deps.policy.concurrency * 4 - 1);
+    const written = durableCommit.run((ctx) => {
+      for (const e of [entry, ...window]) ctx.store.outbox.recordAttempt(e.id, ctx.now);
+    });
+    // Awaited by each entry when its turn comes; never left unhandled meanwhile.
+    written.catch(() => {});
+    for (const e of window) recordedAhead.set(e.id, written);
+    return written;
+  }
+
+  async function deliverOne(entry: OutboxEntry, upcoming: readonly OutboxEntry[]): Promise<void> {
     const op = ops.get(entry.operation);
     if (!op) {
       deadLetter(
@@ -57,8 +84,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       return;
     }
     // Durable before the request leaves: after a crash the next attempt knows to look the object up.
-    if (op.lookupBeforeRetry)
-      await durableCommit.run((ctx) => ctx.store.outbox.recordAttempt(entry.id, ctx.now));
+    if (op.lookupBeforeRetry) await recordAttempt(entry, upcoming);
     let result;
     try {
       result = await op.deliver(entry, entry.attempts + entry.priorAttempts, deps);
@@ -106,16 +132,27 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       deadLetter(entry, error.message);
       return;
     }
-    if (attempt >= deps.policy.maxAttempts) {
+    // The system could not be reached: not the entry's fault, so it does not count toward giving up
+    // (an outage of any length must drain, not die); the system's health backoff bounds how often
+    // such attempts are made.
+    const unreachable = error.kind === 'network' || error.kind === 'timeout';
+    if (unreachable) deps.store.outbox.recordUnreachable(entry.id);
+    const counted = attempt - entry.unreachableAttempts - (unreachable ? 1 : 0);
+    if (!unreachable && counted >= deps.policy.maxAttempts) {
       deadLetter(entry, `Gave up after ${attempt} attempts. Last error: ${error.message}`);
       return;
     }
-    const wait = retryWait(
-      attempt - 1,
-      { backoffBaseMs: deps.policy.retryBaseMs, backoffMaxMs: deps.policy.retryMaxMs },
-      error.retryAfterMs,
-      random,
-    );
+    // An unreachable system's entries wait for its next probe window, not for their own growing backoff:
+    // when it answers again the backlog goes at once instead of minutes later.
+    const wait =
+      unreachable && op.system !== 'desktop'
+        ? Math.max(0, (deps.health.get(op.system).backoffUntil ?? now) - now)
+        : retryWait(
+            attempt - 1,
+            { backoffBaseMs: deps.policy.retryBaseMs, backoffMaxMs: deps.policy.retryMaxMs },
+            error.retryAfterMs,
+            random,
+          );
     deps.store.outbox.reschedule(entry.id, now + wait, error.message, now);
     deps.logger.warn(
       { outboxId: entry.id, operation: entry.operation, attempt, inMs: wait, kind: error.kind },
@@ -146,12 +183,20 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
       let attempted = 0;
       const queue: OutboxEntry[] = [];
       const seen = new Set<number>();
-      let exhausted = false;
+      // This drain's own deliveries in flight (another drain may run beside it, e.g. "sync now").
+      let inFlightHere = 0;
+      // Workers with nothing to take wait for a delivery to finish: it may have enqueued a follow-up
+      // (the link after a create), which this drain then delivers instead of the next one.
+      let waiting: (() => void)[] = [];
+      const deliveryFinished = () => new Promise<void>((resolve) => waiting.push(resolve));
+      const wakeWaiting = () => {
+        const woken = waiting;
+        waiting = [];
+        for (const wake of woken) wake();
+      };
       const refill = () => {
-        if (exhausted) return;
         const batch = deps.store.outbox.due(deps.now(), availableSystems(), deps.policy.concurrency * 8);
         const fresh = batch.filter((e) => !seen.has(e.id) && !inFlightKeys.has(e.orderingKey));
-        if (fresh.length === 0 && batch.every((e) => seen.has(e.id))) exhausted = true;
         for (const e of fresh) if (!queue.some((q) => q.orderingKey === e.orderingKey)) queue.push(e);
       };
       const worker = async () => {
@@ -159,8 +204,8 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
           if (queue.length === 0) refill();
           const entry = queue.shift();
           if (!entry) {
-            if (exhausted || inFlightKeys.size === 0) return;
-            await new Promise((r) => setTimeout(r, 5));
+            if (inFlightHere === 0) return;
+            await deliveryFinished();
             continue;
           }
           if (inFlightKeys.has(entry.orderingKey)) continue;
@@ -168,10 +213,13 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
           seen.add(entry.id);
           inFlightKeys.add(entry.orderingKey);
           attempted++;
+          inFlightHere++;
           try {
-            await deliverOne(entry);
+            await deliverOne(entry, queue);
           } finally {
+            inFlightHere--;
             inFlightKeys.delete(entry.orderingKey);
+            wakeWaiting();
           }
         }
       };

@@ -23,6 +23,7 @@ import { createDesktopNotifications } from './desktopNotifications.ts';
 import { engineSettingsKey } from './engineSettingsKey.ts';
 import { loginItemSettings, startedAtLogin, supportsLoginItems } from './loginItem.ts';
 import { APP_ID, INBOX_TARGET, SETTINGS_TARGET } from './appIdentity.ts';
+import { engineFailureDialog, firstTimeOnly, unsavedSettingsDialog } from './startupProblems.ts';
 
 export interface DesktopAppPaths {
   /** dist-electron/preload.cjs */
@@ -39,6 +40,8 @@ export interface DesktopApp {
 }
 
 const warn = (message: string) => console.warn(`[partner-desk] ${message}`);
+// Start failures already shown in a dialog (the window's banner keeps showing them).
+const firstFailure = firstTimeOnly();
 
 export function startDesktopApp(paths: DesktopAppPaths): DesktopApp | null {
   const opened = openElectronSettingsStore();
@@ -114,6 +117,9 @@ export function startDesktopApp(paths: DesktopAppPaths): DesktopApp | null {
     onState: (state) => {
       win.send('engine:hostState', state);
       tray.update({ engine: state });
+      // A start failure (a damaged or unwritable database, a full disk) needs the person: say it aloud.
+      if (state.state === 'failed' && state.message && firstFailure(state.message))
+        void dialog.showMessageBox(engineFailureDialog(state.message));
       if (state.state === 'ready') attention.changed();
     },
     warn,
@@ -201,6 +207,7 @@ export function startDesktopApp(paths: DesktopAppPaths): DesktopApp | null {
     }
   });
 
+  if (settings.unsaved) void dialog.showMessageBox(unsavedSettingsDialog(settings.unsaved));
   if (settings.loaded.recovered)
     void dialog.showMessageBox({
       type: 'warning',

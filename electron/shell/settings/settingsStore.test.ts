@@ -256,14 +256,13 @@ describe('settings store: writing', () => {
 });
 
 describe('settings store: folders it cannot use', () => {
-  it('gives a clear error when the settings folder cannot be created or written', () => {
+  it('says clearly when the settings folder cannot be created or written, and runs on settings in memory', () => {
     const blocker = join(dir, 'not-a-folder');
     writeFileSync(blocker, '');
     const result = openSettingsStore({ cwd: join(blocker, 'Partner Desk') });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.kind).toBe('unwritable');
-    expect(result.error.message).toMatch(
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.store.unsaved?.kind).toBe('unwritable');
+    expect(result.store.unsaved?.message).toMatch(
       /cannot write to its settings folder .*Partner Desk \(a file is in the way where the folder should be\): check/,
     );
   });

@@ -48,6 +48,11 @@ export interface SettingsStore {
   readonly path: string;
   /** How loading went; `recovered: true` must be shown to the person. */
   readonly loaded: SettingsLoadReport;
+  /**
+   * Why the settings cannot be written to disk, when they cannot (to be shown to the person): they are
+   * then kept in memory, changes apply, and they are lost when the app quits. Null when all is well.
+   */
+  readonly unsaved: SettingsStoreError | null;
   /** The current settings (frozen: change them through save or update). */
   get(): AppSettings;
   /** Validates and stores a complete settings object; an invalid one is refused and nothing changes. */
@@ -78,11 +83,13 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsOpenRe
   const openFile = options.openFile ?? confSettingsFile;
   const filePath = join(options.cwd, `${configName}.json`);
 
+  // A folder or file that cannot be written does not stop the app: its settings live in memory.
+  let unsaved: SettingsStoreError | null = null;
   try {
     mkdirSync(options.cwd, { recursive: true });
     accessSync(options.cwd, constants.W_OK);
   } catch (e) {
-    return { ok: false, error: unwritable(options.cwd, e, 'write to its settings folder') };
+    unsaved = inMemory(unwritable(options.cwd, e, 'write to its settings folder'));
   }
 
   let loaded: SettingsLoadReport;
@@ -91,7 +98,13 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsOpenRe
   const found = readSettingsFile(filePath, options.migrations);
   switch (found.state) {
     case 'unreadable':
-      return { ok: false, error: unreadable(filePath, found.error) };
+      // Under a folder that cannot exist (a file in its way) there is simply no settings file yet.
+      if (!unsaved || (found.error as NodeJS.ErrnoException | null)?.code !== 'ENOTDIR')
+        return { ok: false, error: unreadable(filePath, found.error) };
+      initial = defaultAppSettings();
+      loaded = { recovered: false, created: true, migratedFrom: null };
+      mustWrite = false;
+      break;
     case 'missing':
       initial = defaultAppSettings();
       loaded = { recovered: false, created: true, migratedFrom: null };
@@ -107,8 +120,10 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsOpenRe
       try {
         backupPath = moveAside(filePath, now());
       } catch (e) {
-        // Without a backup we would overwrite the only copy; stop instead.
-        return { ok: false, error: unwritable(filePath, e, 'move aside its unusable settings file') };
+        // Without a backup we would overwrite the only copy: leave the file alone, run on the defaults.
+        const problem = unsaved ?? inMemory(unwritable(filePath, e, 'move aside its unusable settings file'));
+        const report: SettingsLoadReport = { recovered: false, created: false, migratedFrom: null };
+        return { ok: true, store: createStore(memoryFile(filePath), defaultAppSettings(), report, problem) };
       }
       initial = defaultAppSettings();
       loaded = { recovered: true, backupPath, reason: found.reason };
@@ -117,17 +132,37 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsOpenRe
     }
   }
 
+  if (unsaved) return { ok: true, store: createStore(memoryFile(filePath), initial, loaded, unsaved) };
   let file: SettingsFile;
   try {
+    if (found.state === 'valid') accessSync(filePath, constants.W_OK);
     file = openFile({ cwd: options.cwd, configName });
     if (mustWrite) file.store = structuredClone(initial);
   } catch (e) {
-    return { ok: false, error: unwritable(filePath, e, 'write its settings file') };
+    const problem = inMemory(unwritable(filePath, e, 'write its settings file'));
+    return { ok: true, store: createStore(memoryFile(filePath), initial, loaded, problem) };
   }
-  return { ok: true, store: createStore(file, initial, loaded) };
+  return { ok: true, store: createStore(file, initial, loaded, null) };
 }
 
-function createStore(file: SettingsFile, initial: AppSettings, loaded: SettingsLoadReport): SettingsStore {
+/** A settings "file" that only lives in memory: used when the real one cannot be written. */
+function memoryFile(path: string): SettingsFile {
+  return { path, store: {} };
+}
+
+function inMemory(problem: SettingsStoreError): SettingsStoreError {
+  return {
+    ...problem,
+    message: `${problem.message}. Until then Partner Desk keeps its settings in memory: changes apply, but are lost when it quits.`,
+  };
+}
+
+function createStore(
+  file: SettingsFile,
+  initial: AppSettings,
+  loaded: SettingsLoadReport,
+  unsaved: SettingsStoreError | null,
+): SettingsStore {
   let current = deepFreeze(initial);
   const listeners = new Set<(s: AppSettings) => void>();
 
@@ -155,6 +190,7 @@ function createStore(file: SettingsFile, initial: AppSettings, loaded: SettingsL
   return {
     path: file.path,
     loaded,
+    unsaved,
     get: () => current,
     save,
     update: (change) => save(change(structuredClone(current))),
