@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { defineConfig, devices } from '@playwright/test';
-
-const CHROMIUM = process.env.PD_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './test/e2e/chromiumLaunch.ts';
 // A free port, chosen once by the runner; the workers load this file again and inherit it from the env.
 process.env.PD_E2E_PORT ??= String(await freePort());
 const PORT = Number(process.env.PD_E2E_PORT);
@@ -63,14 +62,7 @@ export default defineConfig({
         deviceScaleFactor: 1,
         launchOptions: {
           executablePath: CHROMIUM,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

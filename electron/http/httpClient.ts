@@ -290,7 +290,7 @@ function errorBodyInfo(text: string): { detail?: string; remoteCode?: string } {
   };
 }
 
-function toQueryString(query: unknown): string {
+export function toQueryString(query: unknown): string {
   if (typeof query !== 'object' || query === null) return '';
   const qs = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

@@ -1,16 +1,13 @@
 // Flow 2 with a large file: one dropped file of N MB fingerprinted, streamed in chunks to the Trading
 // Grid simulator and attached, through the engine over real HTTP. Reports the rate beside the rate of
 // merely reading and hashing the same file, and the peak memory growth beside the file's size.
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { startSimulators } from '../../electron/simulators/index.ts';
-import { createEngine } from '../../electron/engine/engine.ts';
-import { memoryCredentialSource } from '../../electron/connectors/credentialSource.ts';
-import { silentLogger } from '../../electron/logging/logger.ts';
 import { fingerprintFile } from '../../electron/documents/contentHash.ts';
+import { benchEngine, targetOf } from './benchEngine.ts';
 
 const MB = 1024 * 1024;
 
@@ -41,21 +38,9 @@ export async function documentUpload(megabytes: number): Promise<{
     now: Date.UTC(2026, 0, 1),
   });
   sims.tradingGrid.sim.attachments.updateSettings({ maxBytes: 4 * 1024 * MB, keepContentBytes: 0 });
-  const dataDir = mkdtempSync(join(tmpdir(), 'pd-bench-docs-'));
-  const file = join(dataDir, 'large scan.pdf');
-  const engine = createEngine({
-    dataDir,
-    settings: {
-      xconnector: { baseUrl: sims.xconnector.url },
-      tradingGrid: { baseUrl: sims.tradingGrid.url, clientId: sims.credentials.tradingGridClientId },
-    },
-    credentials: memoryCredentialSource({
-      'xconnector.apiKey': sims.credentials.xconnectorApiKey,
-      'tradingGrid.clientSecret': sims.credentials.tradingGridClientSecret,
-    }),
-    notifier: { notify: async () => {} },
-    logger: silentLogger(),
-  });
+  const desk = benchEngine(targetOf(sims));
+  const { engine } = desk;
+  const file = join(desk.dataDir, 'large scan.pdf');
   try {
     await engine.runUntilIdle({ timeoutMs: 60_000 });
     const caseId = `exc:${sims.scenario.exceptions[0]!.id}`;
@@ -81,8 +66,7 @@ export async function documentUpload(megabytes: number): Promise<{
       attached: result.idle && result.stats.documentsAttached === 1,
     };
   } finally {
-    await engine.close();
+    await desk.close();
     await sims.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -36,7 +36,13 @@ export function markdownTable(figures: Figure[]): string {
     (f) =>
       `| ${f.name} | ${fmt(f.value)} ${f.unit} | ${f.referenceName ? `${f.referenceName}: ${fmt(f.reference)} ${f.unit}` : '—'} | ${fmt(f.ratio)} |`,
   );
-  return ['| figure | value | reference (same run) | ratio |', '|---|---|---|---|', ...rows].join('\n');
+  const notes = figures.flatMap((f) => (f.note ? [`- ${f.name}: ${f.note}`] : []));
+  return [
+    '| figure | value | reference (same run) | ratio |',
+    '|---|---|---|---|',
+    ...rows,
+    ...(notes.length > 0 ? ['', ...notes] : []),
+  ].join('\n');
 }
 
 export function median(values: number[]): number {

@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulators, type RunningSimulators } from '../../electron/simulators/index.ts';
-import { createEngine, STORE_FILE } from '../../electron/engine/engine.ts';
+import { STORE_FILE } from '../../electron/engine/engine.ts';
 import { openStore } from '../../electron/store/store.ts';
-import { memoryCredentialSource } from '../../electron/connectors/credentialSource.ts';
-import { silentLogger } from '../../electron/logging/logger.ts';
 import { median } from './figures.ts';
+import { benchEngine, targetOf } from './benchEngine.ts';
 
 /** Fills the store as if every exception had been synced: cases linked, cursors at the feeds' ends. */
 function prefill(dataDir: string, sims: RunningSimulators): void {
@@ -49,6 +48,8 @@ export async function pollCycleCost(
   cases: number,
   runs = 7,
 ): Promise<{ emptyMs: number; fullMs: number; changedMs: number; itemsReadIdle: number }> {
+  // One prefilled store serves both measures (filling it is what takes long): idle cycles first, then
+  // cycles that each find `changes` exceptions updated.
   const measure = async (n: number, changes: number) => {
     const sims = await startSimulators({
       seed: 9,
@@ -60,31 +61,24 @@ export async function pollCycleCost(
     });
     const dataDir = mkdtempSync(join(tmpdir(), 'pd-bench-poll-'));
     prefill(dataDir, sims);
-    const engine = createEngine({
-      dataDir,
-      settings: {
-        xconnector: { baseUrl: sims.xconnector.url },
-        tradingGrid: { baseUrl: sims.tradingGrid.url, clientId: sims.credentials.tradingGridClientId },
-      },
-      credentials: memoryCredentialSource({
-        'xconnector.apiKey': sims.credentials.xconnectorApiKey,
-        'tradingGrid.clientSecret': sims.credentials.tradingGridClientSecret,
-      }),
-      notifier: { notify: async () => {} },
-      logger: silentLogger(),
-    });
-    try {
-      await engine.syncNow(); // warm: token, connections
+    const { engine } = benchEngine(targetOf(sims), { dataDir });
+    const cycles = async (changed: number) => {
       const times: number[] = [];
       let itemsRead = 0;
       for (let i = 0; i < runs; i++) {
-        if (changes > 0) sims.xconnector.sim.generateActivity({ exceptionUpdates: changes });
+        if (changed > 0) sims.xconnector.sim.generateActivity({ exceptionUpdates: changed });
         const t = performance.now();
         const r = await engine.syncNow();
         times.push(performance.now() - t);
         itemsRead = r.itemsRead;
       }
       return { ms: median(times), itemsRead };
+    };
+    try {
+      await engine.syncNow(); // warm: token, connections
+      const idle = await cycles(0);
+      const changed = changes > 0 ? await cycles(changes) : idle;
+      return { idle, changed };
     } finally {
       await engine.close();
       await sims.close();
@@ -92,7 +86,11 @@ export async function pollCycleCost(
     }
   };
   const empty = await measure(0, 0);
-  const full = await measure(cases, 0);
-  const changed = await measure(cases, 100);
-  return { emptyMs: empty.ms, fullMs: full.ms, changedMs: changed.ms, itemsReadIdle: full.itemsRead };
+  const full = await measure(cases, 100);
+  return {
+    emptyMs: empty.idle.ms,
+    fullMs: full.idle.ms,
+    changedMs: full.changed.ms,
+    itemsReadIdle: full.idle.itemsRead,
+  };
 }
