@@ -96,7 +96,7 @@ export function createDocumentIntake(deps: DocumentIntakeDeps) {
         }
         let fingerprint;
         try {
-          fingerprint = await fingerprintFile(path);
+          fingerprint = await fingerprintFile(path, undefined, look.sizeBytes);
         } catch (error) {
           refuse(name, fileProblem(error), 'refused', look.sizeBytes);
           continue;

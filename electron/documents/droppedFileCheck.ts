@@ -37,7 +37,7 @@ export async function checkDroppedFile(file: DroppedFile, signal?: AbortSignal):
     return { kind: 'ready', path: file.path, mtimeMs: info.mtimeMs };
   // Touched since: only the bytes can say whether it is still the same file.
   try {
-    const now = await fingerprintFile(file.path, signal);
+    const now = await fingerprintFile(file.path, signal, file.sizeBytes);
     if (now.sha256 !== file.sha256)
       return {
         kind: 'failed',

@@ -2,6 +2,7 @@
 // this file: a renamed channel or a changed argument breaks the build, not the app. Each call's
 // arguments have a zod schema, checked in the main process before any handler runs.
 import { z } from 'zod';
+import { describeArgumentIssues } from './argumentIssues.ts';
 import type {
   AppInfo,
   CaseCounts,
@@ -139,7 +140,7 @@ export function parseInvokeArgs<C extends InvokeChannel>(
   if (parsed.success) return { ok: true, value: parsed.data as z.output<(typeof invokeChannels)[C]['args']> };
   return {
     ok: false,
-    message: `Invalid arguments for ${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    message: `Invalid arguments for ${channel}: ${describeArgumentIssues(parsed.error.issues)}`,
   };
 }
 

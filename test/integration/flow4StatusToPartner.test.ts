@@ -261,15 +261,17 @@ describe('flow 4: status back to partners', () => {
       });
       await desk.engine.syncNow();
       await desk.restart();
-      expect((await desk.engine.runUntilIdle({ timeoutMs: 60_000 })).idle).toBe(true);
+      expect((await desk.engine.runUntilIdle({ timeoutMs: 150_000 })).idle).toBe(true);
       desk.sims.xconnector.sim.cases.generateActivity({ caseSteps: 15 });
-      expect((await desk.engine.runUntilIdle({ timeoutMs: 60_000 })).idle).toBe(true);
+      expect((await desk.engine.runUntilIdle({ timeoutMs: 150_000 })).idle).toBe(true);
       expect(
         desk.sims.tradingGrid.sim.stats().faults.lostResponse['tg.postStatusUpdate'] ?? 0,
       ).toBeGreaterThan(0);
       for (const c of internalCases(desk.sims)) expectStepsPostedInOrder(desk, c);
       expect(duplicates(desk.sims)).toEqual([]);
       expect(desk.engine.outbox.counts()).toMatchObject({ pending: 0, dead: 0 });
-    }, 120_000);
+      // Every reset makes Trading Grid count as unreachable for at least half its backoff window, so
+      // this run spends most of its time waiting, not working: generous limits keep a loaded CI green.
+    }, 360_000);
   }
 });

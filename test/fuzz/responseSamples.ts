@@ -1,0 +1,187 @@
+// A valid success body of every endpoint whose answer is JSON, built from the feed items of
+// inboundSamples.ts. inboundCatalog.test.ts fails when a contract gains an endpoint that has no answer
+// here (or in responsesWithoutJson, with the reason), so a new inbound schema cannot go untested.
+import {
+  at,
+  sha,
+  partner,
+  community,
+  exception,
+  transaction,
+  referenceRecord,
+  comment,
+  statusUpdate,
+  issueSnapshot,
+  internalComment,
+  resolutionStep,
+  internalCase,
+  disputeDocument,
+  directoryRecord,
+} from './inboundSamples.ts';
+
+const issue = {
+  id: 'I-1',
+  communityId: 'C-1',
+  title: 'Invoice exception',
+  description: 'Price mismatch',
+  type: 'invoice',
+  priority: 'high',
+  supportTier: 1,
+  correlationRef: 'pd:issue:E-1',
+  externalRefs: [{ system: 'xconnector', kind: 'exception', id: 'E-1' }],
+  status: 'OPEN',
+  createdAt: at,
+  updatedAt: at,
+};
+const alert = {
+  id: 'AL-1',
+  communityId: 'C-1',
+  severity: 'error',
+  title: '810 rejected',
+  message: 'The partner rejected invoice 42',
+  correlationRef: 'pd:alert:T-1',
+  transactionRef: { id: 'T-1', documentType: '810', controlNumber: '000000042' },
+  errors: [
+    { code: '5', summary: 'Invalid code', explanation: 'An element holds a code the partner does not know' },
+  ],
+  createdAt: at,
+};
+const issueUpdate = {
+  id: 'U-1',
+  issueId: 'I-1',
+  priority: 'urgent',
+  supportTier: 2,
+  comment: 'Escalated: SLA breached',
+  correlationRef: 'pd:escalation:K-1:1',
+  createdAt: at,
+};
+const uploadSession = {
+  id: 'S-1',
+  issueId: 'I-1',
+  name: 'pod.pdf',
+  originalName: '../pod.pdf',
+  contentType: 'application/pdf',
+  sizeBytes: 1234,
+  sha256: sha,
+  correlationRef: 'pd:attachment:I-1:x',
+  receivedBytes: 0,
+  state: 'open',
+  attachmentId: null,
+  createdAt: at,
+  expiresAt: at,
+};
+const attachment = {
+  id: 'AT-1',
+  issueId: 'I-1',
+  name: 'pod.pdf',
+  originalName: 'pod.pdf',
+  contentType: 'application/pdf',
+  sizeBytes: 1234,
+  sha256: sha,
+  correlationRef: 'pd:attachment:I-1:x',
+  createdAt: at,
+};
+const workflowRun = {
+  id: 'W-1',
+  workflowId: 'tier2.escalate',
+  correlationRef: 'pd:workflow:K-1:1',
+  reason: 'SLA breached',
+  input: { caseId: 'K-1', tier: 2, urgent: true, note: null },
+  status: 'queued',
+  createdAt: at,
+};
+const routeMessage = {
+  id: 'M-1',
+  route: 'erp',
+  correlationRef: 'pd:route:I-1:c1',
+  partnerId: 'P-1',
+  kind: 'comment',
+  subject: 'Damaged pallet',
+  body: 'See attached',
+  author: 'Pat Partner',
+  source: { system: 'trading-grid', communityId: 'C-1', issueId: 'I-1', commentId: 'c1' },
+  caseType: 'SHIPMENT',
+  internalCaseId: 'K-1',
+  attachments: [],
+  matchedRule: 'default',
+  receivedAt: at,
+  createdAt: at,
+};
+
+const partnerFile = {
+  id: 'PF-1',
+  target: 'case',
+  targetId: 'K-1',
+  name: 'pod.pdf',
+  contentType: 'application/pdf',
+  sizeBytes: 1234,
+  sha256: sha,
+  correlationRef: `pd:partner-file:K-1:${sha}`,
+  origin: 'partner-desk',
+  sourceAttachmentId: 'A-1',
+  documentType: 'proof_of_delivery',
+  createdAt: at,
+};
+
+const page = (items: unknown[]) => ({ items, nextCursor: '42', hasMore: false });
+
+/** A valid success body of every endpoint whose answer is JSON, keyed by endpoint id. */
+export const responseSamples: Readonly<Record<string, unknown>> = {
+  'xc.partnersFeed': page([partner('P-1')]),
+  'xc.exceptionsFeed': page([exception('E-1')]),
+  'xc.transactionsFeed': page([transaction('T-1')]),
+  'xc.referenceDataFeed': page([referenceRecord('SKU-1')]),
+  'xc.documentsFeed': page([disputeDocument('D-1')]),
+  'xc.casesFeed': page([internalCase('K-1')]),
+  'xc.linkException': {
+    ...exception('E-1'),
+    link: { system: 'trading-grid', issueId: 'I-1', communityId: 'C-1' },
+  },
+  'xc.triggerWorkflow': workflowRun,
+  'xc.findWorkflowRuns': { items: [workflowRun] },
+  'xc.linkCase': internalCase('K-1'),
+  'xc.updateCaseDetails': { ...internalCase('K-1'), title: 'Renamed in Trading Grid', priority: 'urgent' },
+  'xc.createCaseComment': internalComment('KC-1'),
+  'xc.findCaseComments': { items: [internalComment('KC-1')] },
+  'xc.addCaseStep': resolutionStep('KS-1'),
+  'xc.findCaseSteps': { items: [resolutionStep('KS-1')] },
+  'xc.routeMessage': routeMessage,
+  'xc.findRouteMessages': { items: [routeMessage] },
+  'xc.uploadCaseFile': partnerFile,
+  'xc.uploadRouteMessageFile': { ...partnerFile, target: 'route-message', targetId: 'M-1' },
+  'xc.findPartnerFiles': { items: [partnerFile] },
+  'tg.token': { access_token: 'tok-123', token_type: 'Bearer', expires_in: 3600 },
+  'tg.communitiesFeed': page([community('C-1')]),
+  'tg.createIssue': issue,
+  'tg.findIssues': { items: [issue] },
+  'tg.createAlert': alert,
+  'tg.findAlerts': { items: [alert] },
+  'tg.updateIssue': issueUpdate,
+  'tg.findIssueUpdates': { items: [issueUpdate] },
+  'tg.attachmentPolicy': {
+    maxBytes: 100_000_000,
+    allowedContentTypes: ['application/pdf', 'image/png'],
+    maxChunkBytes: 1_048_576,
+  },
+  'tg.createUploadSession': uploadSession,
+  'tg.findUploadSessions': { items: [uploadSession] },
+  'tg.getUploadSession': uploadSession,
+  'tg.uploadChunk': { ...uploadSession, receivedBytes: 1234 },
+  'tg.completeUploadSession': attachment,
+  'tg.findAttachments': { items: [attachment] },
+  'tg.issueChangesFeed': page([issueSnapshot('I-1')]),
+  'tg.createComment': { ...comment('CM-1'), origin: 'partner-desk', correlationRef: 'pd:comment:x' },
+  'tg.findComments': { items: [comment('CM-1')] },
+  'tg.postStatusUpdate': statusUpdate('SU-1'),
+  'tg.findStatusUpdates': { items: [statusUpdate('SU-1')] },
+  'tg.listDirectory': page([directoryRecord('SKU-1')]),
+  'tg.getDirectoryRecord': directoryRecord('SKU-1'),
+  'tg.putDirectoryRecord': directoryRecord('SKU-1'),
+};
+
+/** Endpoints with no JSON body to read, and why (a new one must be added here on purpose). */
+export const responsesWithoutJson: Readonly<Record<string, string>> = {
+  'xc.documentContent': 'binary bytes, checked against the SHA-256 the documents feed declared',
+  'tg.commentAttachmentContent': 'binary bytes, checked against the size and SHA-256 the comment declared',
+  'tg.deleteDirectoryRecord': '204 No Content: the body is not read',
+};
