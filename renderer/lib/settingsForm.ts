@@ -9,6 +9,7 @@ import {
 } from '../../shared/config/appSettings.ts';
 import { TransactionStatus } from '../../shared/domain/transaction.ts';
 import { addError, readNumber, readWhole } from '../settings/formText.ts';
+import type { FieldErrors } from '../settings/formText.ts';
 import { routingFormFrom, routingFromForm, ROUTING_PATH, type RoutingForm } from '../settings/routingForm.ts';
 import { slaFormFrom, slaFromForm, SLA_PATH, type SlaForm } from '../settings/slaForm.ts';
 
@@ -49,8 +50,7 @@ export interface SettingsForm {
   startAtLogin: boolean;
 }
 
-/** Setting path → messages. The key '' holds problems that belong to no single field. */
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors } from '../settings/formText.ts';
 
 export const PATHS = {
   xconnectorUrl: 'connections.xconnector.baseUrl',

@@ -1,7 +1,9 @@
 // What a person types into the settings form's free-text fields, read into setting values: lists
 // written with commas, whole numbers, percentages. A field that cannot be read gets a message that says
 // what to type, filed under the setting's path so it appears under that field.
-import type { FieldErrors } from '../lib/settingsForm.ts';
+
+/** Setting path → messages. The key '' holds problems that belong to no single field. */
+export type FieldErrors = Record<string, string[]>;
 
 export function addError(errors: FieldErrors, path: string, message: string): void {
   (errors[path] ??= []).push(message);

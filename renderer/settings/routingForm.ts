@@ -4,7 +4,7 @@
 import type { CaseSyncSettings } from '../../shared/config/caseSync.ts';
 import { InternalRoute } from '../../shared/domain/routeMessage.ts';
 import { addError, listFromText, listToText } from './formText.ts';
-import type { FieldErrors } from '../lib/settingsForm.ts';
+import type { FieldErrors } from './formText.ts';
 
 export type Route = (typeof InternalRoute.options)[number];
 export const ROUTES: readonly Route[] = InternalRoute.options;

@@ -12,7 +12,7 @@ import {
 import { IssuePriority } from '../../shared/domain/issue.ts';
 import type { SlaPolicy } from '../../shared/config/slaPolicies.ts';
 import type { z } from 'zod';
-import type { FieldErrors } from '../lib/settingsForm.ts';
+import type { FieldErrors } from './formText.ts';
 import {
   addError,
   listFromText,
