@@ -4,7 +4,7 @@
 // are recognised when they come back and never copied again. Internal notes stay internal. Files a
 // partner attached follow their comment into the internal case as real files (caseSyncPartnerFiles).
 import { defineOperation } from '../sync/outboxOperation.ts';
-import { createOnce } from '../sync/createOnce.ts';
+import { attemptsBefore, createOnce } from '../sync/createOnce.ts';
 import { caseRefs } from '../caseSync/refs.ts';
 import { isOwnWrite } from '../caseSync/echo.ts';
 import { withIssue } from '../caseSync/issueOfCase.ts';
@@ -169,7 +169,7 @@ export const createIssueCommentOperation = defineOperation({
     const p = entry.payload as IssueCommentPayload;
     return withIssue(store, p.caseId, (issueId) =>
       createOnce(
-        p.lookFirst ? previousAttempts + 1 : previousAttempts,
+        attemptsBefore(previousAttempts, p.lookFirst),
         () => ports.tradingGrid.cases.findCommentsByRef(entry.correlationRef),
         () => ports.tradingGrid.cases.createComment(issueId, p.comment, entry.idempotencyKey),
       ),
@@ -187,7 +187,7 @@ export const createInternalCommentOperation = defineOperation({
   deliver(entry, previousAttempts, { ports }) {
     const p = entry.payload as InternalCommentPayload;
     return createOnce(
-      p.lookFirst ? previousAttempts + 1 : previousAttempts,
+      attemptsBefore(previousAttempts, p.lookFirst),
       () => ports.xconnector.cases.findCommentsByRef(entry.correlationRef),
       () => ports.xconnector.cases.createComment(p.xcCaseId, p.comment, entry.idempotencyKey),
     );

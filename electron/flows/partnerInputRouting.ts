@@ -4,7 +4,7 @@
 // keywords, document type) or the default route. Only the partner's own words: never our echoes. The
 // files attached to a comment follow its message as real files once it is routed (caseSyncPartnerFiles).
 import { defineOperation } from '../sync/outboxOperation.ts';
-import { createOnce } from '../sync/createOnce.ts';
+import { attemptsBefore, createOnce } from '../sync/createOnce.ts';
 import { caseRefs } from '../caseSync/refs.ts';
 import { chooseRoute } from '../caseSync/routing.ts';
 import { queuePartnerFiles } from './caseSyncPartnerFiles.ts';
@@ -89,7 +89,7 @@ export const routeMessageOperation = defineOperation({
   deliver(entry, previousAttempts, { ports }) {
     const p = entry.payload as RoutePayload;
     return createOnce(
-      p.lookFirst ? previousAttempts + 1 : previousAttempts,
+      attemptsBefore(previousAttempts, p.lookFirst),
       () => ports.xconnector.cases.findRouteMessagesByRef(entry.correlationRef),
       () => ports.xconnector.cases.routeMessage(p.route, p.message, entry.idempotencyKey),
     );

@@ -4,7 +4,7 @@
 // does not know is reported (quarantined, and shown on the case's timeline), never guessed. Flow 7's
 // ownership rule applies: the step is posted when xConnector owns the status (the default).
 import { defineOperation } from '../sync/outboxOperation.ts';
-import { createOnce } from '../sync/createOnce.ts';
+import { attemptsBefore, createOnce } from '../sync/createOnce.ts';
 import { caseRefs } from '../caseSync/refs.ts';
 import { isOwnWrite } from '../caseSync/echo.ts';
 import { withIssue } from '../caseSync/issueOfCase.ts';
@@ -199,7 +199,7 @@ export const postStatusUpdateOperation = defineOperation({
     const p = entry.payload as StatusPostPayload;
     return withIssue(store, p.caseId, (issueId) =>
       createOnce(
-        p.lookFirst ? previousAttempts + 1 : previousAttempts,
+        attemptsBefore(previousAttempts, p.lookFirst),
         () => ports.tradingGrid.cases.findStatusUpdatesByRef(entry.correlationRef),
         () => ports.tradingGrid.cases.postStatusUpdate(issueId, p.update, entry.idempotencyKey),
       ),

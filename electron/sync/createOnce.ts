@@ -10,6 +10,14 @@ interface Created {
   createdAt: string;
 }
 
+/**
+ * The attempts to count before this one. A write whose object an earlier installation may already have
+ * written (`lookFirst`) counts its first attempt as a retry, so it too looks the object up first.
+ */
+export function attemptsBefore(previousAttempts: number, lookFirst: boolean): number {
+  return lookFirst ? previousAttempts + 1 : previousAttempts;
+}
+
 export async function createOnce<T extends Created>(
   previousAttempts: number,
   lookup: () => Promise<Result<T[], RemoteError>>,

@@ -1,6 +1,6 @@
 // One row of the inbox. Only rows in view exist in the DOM; each is positioned by the virtual list.
 // The row is a button so a click or Enter opens the case; the selected row is the one Tab reaches.
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { CaseSummary } from '../../shared/ipc/dto.ts';
 import { humanize } from '../lib/formatting.ts';
 import { slaCountdown } from '../lib/slaCountdown.ts';
@@ -29,17 +29,9 @@ export const CaseRow = memo(function CaseRow({
   onOpen,
   onSelect,
 }: CaseRowProps) {
-  // React writes this through the CSSOM (element.style), which a style-src 'self' CSP allows.
-  const position = { transform: `translateY(${start}px)` };
   if (!row) {
     return (
-      <div
-        role="listitem"
-        aria-setsize={setSize}
-        aria-posinset={index + 1}
-        className="case-row-slot"
-        style={position}
-      >
+      <RowSlot index={index} setSize={setSize} start={start}>
         <button
           type="button"
           data-index={index}
@@ -50,19 +42,13 @@ export const CaseRow = memo(function CaseRow({
         >
           <span className="case-row-title">Loading case {index + 1}…</span>
         </button>
-      </div>
+      </RowSlot>
     );
   }
   const sla = slaCountdown(row.slaDueAt, now, row.slaState);
   const showState = row.slaDueAt !== null && (row.slaState === 'warning' || row.slaState === 'breached');
   return (
-    <div
-      role="listitem"
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      className="case-row-slot"
-      style={position}
-    >
+    <RowSlot index={index} setSize={setSize} start={start}>
       <button
         type="button"
         data-index={index}
@@ -85,6 +71,33 @@ export const CaseRow = memo(function CaseRow({
           {sla.text}
         </span>
       </button>
-    </div>
+    </RowSlot>
   );
 });
+
+/** The list item the virtual list positions; a loaded row and a placeholder share it. */
+function RowSlot({
+  index,
+  setSize,
+  start,
+  children,
+}: {
+  index: number;
+  setSize: number;
+  start: number;
+  children: ReactNode;
+}) {
+  // React writes this through the CSSOM (element.style), which a style-src 'self' CSP allows.
+  const position = { transform: `translateY(${start}px)` };
+  return (
+    <div
+      role="listitem"
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      className="case-row-slot"
+      style={position}
+    >
+      {children}
+    </div>
+  );
+}
