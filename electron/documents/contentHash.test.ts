@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fingerprintFile } from './contentHash.ts';
+import { fingerprintFile, readBufferFor } from './contentHash.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pd-fingerprint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,5 +25,12 @@ describe('file fingerprint', () => {
       sha256: createHash('sha256').digest('hex'),
       bytes: 0,
     });
+  });
+
+  it('sizes read buffers to the file, within a floor and the given ceiling', () => {
+    expect(readBufferFor(2_000)).toBe(16 * 1024);
+    expect(readBufferFor(100_000)).toBe(100_001);
+    expect(readBufferFor(100_000, 64 * 1024)).toBe(64 * 1024);
+    expect(readBufferFor(5 * 1024 * 1024 * 1024)).toBe(1024 * 1024);
   });
 });

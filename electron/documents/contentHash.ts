@@ -21,13 +21,20 @@ export async function fingerprintFile(
 ): Promise<Fingerprint> {
   const hash = createHash('sha256');
   let bytes = 0;
-  // One byte more than the hint lets a file of exactly that size end in one read.
-  const highWaterMark =
-    sizeHint === undefined ? READ_BUFFER : Math.max(MIN_READ_BUFFER, Math.min(READ_BUFFER, sizeHint + 1));
+  const highWaterMark = sizeHint === undefined ? READ_BUFFER : readBufferFor(sizeHint);
   const stream = createReadStream(path, { highWaterMark, ...(signal ? { signal } : {}) });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
   }
   return { sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * The read buffer for `bytes` of a file: every read allocates a whole buffer, so small files read with
+ * big buffers spend their time collecting garbage. One byte more than the size lets a read of exactly
+ * that size end in one call.
+ */
+export function readBufferFor(bytes: number, max = READ_BUFFER): number {
+  return Math.max(MIN_READ_BUFFER, Math.min(max, bytes + 1));
 }

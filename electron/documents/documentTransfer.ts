@@ -24,6 +24,7 @@ import type { Store } from '../store/store.ts';
 import type { OutboxEntry } from '../store/outboxStore.ts';
 import type { Delivered } from '../sync/outboxOperation.ts';
 import { refusalByPolicy } from './attachmentRules.ts';
+import { readBufferFor } from './contentHash.ts';
 import type { DocumentPorts } from './documentPorts.ts';
 import { CHANGED_DURING_UPLOAD, checkDroppedFile } from './droppedFileCheck.ts';
 import { sanitizeFileName } from './fileNameSanitizer.ts';
@@ -255,7 +256,11 @@ export function createDocumentTransfer(deps: DocumentTransferDeps): DocumentTran
           end,
           total: size,
           body: () => {
-            const stream = createReadStream(path, { start: from, end, highWaterMark: 256 * 1024 });
+            const stream = createReadStream(path, {
+              start: from,
+              end,
+              highWaterMark: readBufferFor(end - from + 1, 256 * 1024),
+            });
             stream.on('error', (e) => (readError = e));
             return stream;
           },

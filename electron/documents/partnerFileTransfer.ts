@@ -21,6 +21,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { OutboxEntry } from '../store/outboxStore.ts';
 import type { Delivered } from '../sync/outboxOperation.ts';
 import { byteWords } from './byteWords.ts';
+import { readBufferFor } from './contentHash.ts';
 import type { DocumentPorts } from './documentPorts.ts';
 import { fileProblem } from './fileProblems.ts';
 import { detectFileType, HEAD_BYTES } from './fileTypes.ts';
@@ -159,7 +160,7 @@ export function createPartnerFileTransfer(deps: {
       p.target,
       { ...p.file, contentType: judged.value },
       entry.idempotencyKey,
-      () => createReadStream(spooled.path, { highWaterMark: 256 * 1024 }),
+      () => createReadStream(spooled.path, { highWaterMark: readBufferFor(p.file.sizeBytes, 256 * 1024) }),
       signal,
     );
     if (sent.ok) return done(entry, p, { outcome: 'delivered', file: sent.value });

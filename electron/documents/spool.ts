@@ -4,6 +4,7 @@
 // xConnector again. An interrupted download continues from where it stopped (a Range request); the
 // spool file is removed once the document is attached or has failed for good. Files partners attach
 // in Trading Grid take the same road the other way, into xConnector (flows 5 and 7).
+import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { RemoteError } from '../engine/ports.ts';
 import type { XConnectorDocumentPort } from './documentPorts.ts';
-import { fingerprintFile } from './contentHash.ts';
+import { fingerprintFile, type Fingerprint } from './contentHash.ts';
 import { fileProblem } from './fileProblems.ts';
 
 export interface SpoolRequest {
@@ -68,6 +69,7 @@ export async function spoolDocument(
   }
 
   let have = (await sizeOf(part)) ?? 0;
+  let streamed: Hash | null = null;
   if (have > r.sizeBytes) {
     await truncate(part, 0).catch(() => undefined);
     have = 0;
@@ -83,9 +85,12 @@ export async function spoolDocument(
     // A server that ignored the Range sends everything: start the copy again from the beginning.
     const from = got.value.partial ? have : 0;
     let written = from;
+    // A copy from the first byte is hashed as it streams past, so the file is not read back to check it.
+    streamed = from === 0 ? createHash('sha256') : null;
     const guard = new Transform({
       transform(chunk: Buffer, _encoding, next) {
         written += chunk.length;
+        streamed?.update(chunk);
         if (written > r.sizeBytes)
           return next(new TooLong(`${system} sent more than the ${r.sizeBytes} bytes the document declares`));
         next(null, chunk);
@@ -111,9 +116,11 @@ export async function spoolDocument(
     }
   }
 
-  let fingerprint;
+  let fingerprint: Fingerprint;
   try {
-    fingerprint = await fingerprintFile(part, signal);
+    fingerprint = streamed
+      ? { sha256: streamed.digest('hex'), bytes: (await stat(part)).size }
+      : await fingerprintFile(part, signal, r.sizeBytes);
   } catch (error) {
     return { kind: 'error', error: localError('read the downloaded document', error) };
   }
