@@ -2,7 +2,7 @@
 // (electron/connectors/*/caseCalls.ts); the engine reaches them as `ports.xconnector.cases` and
 // `ports.tradingGrid.cases`.
 import type { Result } from '../http/result.ts';
-import type { Feed, RemoteError } from '../engine/ports.ts';
+import type { Feed, RemoteError } from '../engine/remoteCall.ts';
 import type { IssueLink } from '../../shared/domain/exception.ts';
 import type {
   CaseDetailsUpdate,

@@ -3,13 +3,14 @@
 // byte-moving connections (and their pools) belong to the documents alone.
 import type { Readable } from 'node:stream';
 import type { Result } from '../http/result.ts';
-import type { Feed, RemoteError } from '../engine/ports.ts';
+import type { Feed, RemoteError } from '../engine/remoteCall.ts';
 import type {
   Attachment,
   AttachmentPolicy,
   NewUploadSession,
   UploadSession,
 } from '../../shared/domain/document.ts';
+import type { DocumentBytes } from './documentBytes.ts';
 import type { PartnerFileDownloadPort, PartnerFileUploadPort } from './partnerFilePorts.ts';
 
 export interface ChunkToSend {
@@ -52,11 +53,7 @@ export interface TradingGridAttachmentPort extends PartnerFileDownloadPort {
   ): Promise<Result<Attachment[], RemoteError>>;
 }
 
-export interface DocumentBytes {
-  /** True when the answer starts at the asked offset (206); false when it is the whole content (200). */
-  partial: boolean;
-  body: Readable;
-}
+export type { DocumentBytes } from './documentBytes.ts';
 
 export interface XConnectorDocumentPort extends PartnerFileUploadPort {
   documentsFeed: Feed;

@@ -22,7 +22,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { StoredDocument } from '../store/documents.ts';
 import type { Store } from '../store/store.ts';
 import type { OutboxEntry } from '../store/outboxStore.ts';
-import type { Delivered } from '../sync/outboxOperation.ts';
+import type { Delivered } from '../sync/delivered.ts';
 import { refusalByPolicy } from './attachmentRules.ts';
 import { readBufferFor } from './contentHash.ts';
 import type { DocumentPorts } from './documentPorts.ts';

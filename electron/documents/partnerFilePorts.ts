@@ -4,9 +4,9 @@
 // Flow 2's document clients implement them on their own byte-moving connections.
 import type { Readable } from 'node:stream';
 import type { Result } from '../http/result.ts';
-import type { RemoteError } from '../engine/ports.ts';
+import type { RemoteError } from '../engine/remoteCall.ts';
 import type { NewPartnerFile, PartnerFile, PartnerFileTarget } from '../../shared/domain/partnerFile.ts';
-import type { DocumentBytes } from './documentPorts.ts';
+import type { DocumentBytes } from './documentBytes.ts';
 
 export interface PartnerFileBytes extends DocumentBytes {
   /** The whole file's SHA-256 as Trading Grid states it in a header, when it does. */

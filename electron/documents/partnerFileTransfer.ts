@@ -19,7 +19,7 @@ import type { RemoteError } from '../engine/ports.ts';
 import { err, ok, type Result } from '../http/result.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { OutboxEntry } from '../store/outboxStore.ts';
-import type { Delivered } from '../sync/outboxOperation.ts';
+import type { Delivered } from '../sync/delivered.ts';
 import { byteWords } from './byteWords.ts';
 import { readBufferFor } from './contentHash.ts';
 import type { DocumentPorts } from './documentPorts.ts';

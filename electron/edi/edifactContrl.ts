@@ -12,7 +12,7 @@ import { EDIFACT_0085 } from './codes/edifact0085.ts';
 import type { EdifactSegment } from './edifactEnvelope.ts';
 import { openEdifact } from './edifactEnvelope.ts';
 import { codedError, unknownCodeSummary } from './explain.ts';
-import { DocumentCollector, ErrorCollector, MAX_ELEMENTS_COLLECTED } from './limits.ts';
+import { DocumentCollector, ErrorCollector, MAX_ELEMENTS_COLLECTED, MAX_ERRORS } from './limits.ts';
 import { decoded, malformed, notAnAck } from './result.ts';
 import { combineOutcomes, finalStatus, isAccepted, isNegative } from './status.ts';
 import { clean, clipRaw, quote, toPosition } from './text.ts';
@@ -46,7 +46,8 @@ export const EDIFACT_FIRST_SEGMENTS: ReadonlySet<string> = new Set([
 
 interface Level {
   reference: string;
-  label: string;
+  /** A function: labels are error text, built only for errors that are kept. */
+  label: () => string;
   action: string;
   outcome: Outcome;
   known: boolean;
@@ -57,7 +58,16 @@ interface Level {
 
 interface SegmentReport {
   segment: EdifactSegment | undefined;
+  /** At most MAX_ERRORS UCDs: more can never be shown, so the rest are only counted. */
   elements: EdifactSegment[];
+  elementsOnlyCounted: number;
+}
+
+/** What an error says about where it sat; built only for errors that will be kept (see ErrorCollector). */
+interface Placement {
+  where: string;
+  location: ErrorLocation | undefined;
+  raw: string;
 }
 
 const component = (segment: EdifactSegment | undefined, element: number, index = 0): string =>
@@ -121,24 +131,41 @@ export function decodeContrl(text: string): AckDecodeResult {
   const interchangeOutcomes: Outcome[] = [];
   const lowerOutcomes: Outcome[] = [];
 
-  /** Position-style wording ('…data element 3 is missing') only when a position was named. */
+  /**
+   * Position-style wording ('…data element 3 is missing') only when a position was named. The placement is
+   * a function so that errors past the cap (hundreds of thousands in a hostile CONTRL) cost only a count.
+   */
   const reportCode = (
     level: ErrorLevel,
     table: CodeTable,
     position: string,
     code: string,
-    where: string,
-    location: ErrorLocation | undefined,
-    raw: string,
+    place: () => Placement,
   ): void => {
-    const style = location !== undefined && Object.keys(location).length > 0 ? 'predicate' : 'sentence';
-    errors.add(() =>
-      codedError({ source: 'edifact-contrl', level, table, position, code, where, style, location, raw }),
-    );
+    errors.add(() => {
+      const { where, location, raw } = place();
+      const style = location !== undefined && Object.keys(location).length > 0 ? 'predicate' : 'sentence';
+      return codedError({
+        source: 'edifact-contrl',
+        level,
+        table,
+        position,
+        code,
+        where,
+        style,
+        location,
+        raw,
+      });
+    });
   };
 
   /** A response level (UCI/UCF/UCM): its action code, its own syntax error and its status document. */
-  const openLevel = (segment: EdifactSegment, level: ErrorLevel, reference: string, label: string): Level => {
+  const openLevel = (
+    segment: EdifactSegment,
+    level: ErrorLevel,
+    reference: string,
+    label: () => string,
+  ): Level => {
     const action = component(segment, segment.tag === 'UCM' ? 3 : 4);
     const entry = lookupCode(EDIFACT_0083, action);
     const opened: Level = {
@@ -154,18 +181,18 @@ export function decodeContrl(text: string): AckDecodeResult {
     const codeIndex = segment.tag === 'UCM' ? 4 : 5;
     const syntaxError = component(segment, codeIndex);
     if (syntaxError !== '') {
-      const serviceSegment = component(segment, codeIndex + 1);
-      const id = elementIdentification(segment, codeIndex + 2);
-      const where = `${label}${serviceSegment === '' ? '' : `, segment ${clean(serviceSegment, 10)}`}${elementPart(id)}`;
-      reportCode(
-        level,
-        EDIFACT_0085,
-        `${segment.tag}0${codeIndex}`,
-        syntaxError,
-        where,
-        definedOnly({ segmentId: serviceSegment === '' ? undefined : clean(serviceSegment, 10), ...id }),
-        joinRaw(segment),
-      );
+      reportCode(level, EDIFACT_0085, `${segment.tag}0${codeIndex}`, syntaxError, () => {
+        const serviceSegment = component(segment, codeIndex + 1);
+        const id = elementIdentification(segment, codeIndex + 2);
+        return {
+          where: `${label()}${serviceSegment === '' ? '' : `, segment ${clean(serviceSegment, 10)}`}${elementPart(id)}`,
+          location: definedOnly({
+            segmentId: serviceSegment === '' ? undefined : clean(serviceSegment, 10),
+            ...id,
+          }),
+          raw: joinRaw(segment),
+        };
+      });
     }
     return opened;
   };
@@ -179,46 +206,41 @@ export function decodeContrl(text: string): AckDecodeResult {
         EDIFACT_0083,
         `${level.segment.tag}0${level.segment.tag === 'UCM' ? 3 : 4}`,
         level.action,
-        level.label,
-        undefined,
-        joinRaw(level.segment),
+        () => ({ where: level.label(), location: undefined, raw: joinRaw(level.segment) }),
       );
     }
   };
 
-  const messageLabel = (): string => message?.label ?? 'The message';
+  const messageLabel = (): string => message?.label() ?? 'The message';
 
   const flushSegment = (): void => {
     const report = pending;
     pending = undefined;
     if (report === undefined) return;
-    const position = toPosition(component(report.segment, 1));
     const code = component(report.segment, 2);
-    const where = `${messageLabel()}, segment ${position === undefined ? 'at an unknown position' : `at position ${position}`}`;
+    const position = (): number | undefined => toPosition(component(report.segment, 1));
+    const where = (at: number | undefined): string =>
+      `${messageLabel()}, segment ${at === undefined ? 'at an unknown position' : `at position ${at}`}`;
     const fold = report.elements.length > 0 && code === '';
-    if (report.segment !== undefined && !fold) {
-      reportCode(
-        'segment',
-        EDIFACT_0085,
-        'UCS02',
-        code,
-        where,
-        definedOnly({ segmentPosition: position }),
-        joinRaw(report.segment),
-      );
+    const segment = report.segment;
+    if (segment !== undefined && !fold) {
+      reportCode('segment', EDIFACT_0085, 'UCS02', code, () => {
+        const at = position();
+        return { where: where(at), location: definedOnly({ segmentPosition: at }), raw: joinRaw(segment) };
+      });
     }
     for (const element of report.elements) {
-      const id = elementIdentification(element, 2);
-      reportCode(
-        'element',
-        EDIFACT_0085,
-        'UCD01',
-        component(element, 1),
-        `${report.segment === undefined ? messageLabel() : where}${elementPart(id)}`,
-        definedOnly({ segmentPosition: report.segment === undefined ? undefined : position, ...id }),
-        joinRaw(report.segment, element),
-      );
+      reportCode('element', EDIFACT_0085, 'UCD01', component(element, 1), () => {
+        const at = segment === undefined ? undefined : position();
+        const id = elementIdentification(element, 2);
+        return {
+          where: `${segment === undefined ? messageLabel() : where(at)}${elementPart(id)}`,
+          location: definedOnly({ segmentPosition: at, ...id }),
+          raw: joinRaw(segment, element),
+        };
+      });
     }
+    errors.countUnshown(report.elementsOnlyCounted);
   };
 
   const closeMessage = (): void => {
@@ -229,13 +251,14 @@ export function decodeContrl(text: string): AckDecodeResult {
 
   const closeGroup = (): void => {
     closeMessage();
-    if (group !== undefined && group.messages === 0) {
-      documents.add({
-        controlNumber: group.reference || undefined,
+    const closing = group;
+    if (closing !== undefined && closing.messages === 0) {
+      documents.add(() => ({
+        controlNumber: closing.reference || undefined,
         documentType: 'functional group',
-        status: group.action,
-        statusText: statusText(group.action),
-      });
+        status: closing.action,
+        statusText: statusText(closing.action),
+      }));
     }
     closeLevel(group);
     group = undefined;
@@ -275,10 +298,7 @@ export function decodeContrl(text: string): AckDecodeResult {
         closeGroup();
         closeLevel(interchange);
         const reference = component(segment, 1);
-        interchange = openLevel(
-          segment,
-          'interchange',
-          reference,
+        interchange = openLevel(segment, 'interchange', reference, () =>
           `Interchange ${clean(reference, 20)}`.trim(),
         );
         interchangeOutcomes.push(interchange.outcome);
@@ -289,7 +309,7 @@ export function decodeContrl(text: string): AckDecodeResult {
         closeGroup();
         const reference = component(segment, 1);
         group = {
-          ...openLevel(segment, 'group', reference, `Functional group ${clean(reference, 20)}`.trim()),
+          ...openLevel(segment, 'group', reference, () => `Functional group ${clean(reference, 20)}`.trim()),
           messages: 0,
         };
         lowerOutcomes.push(group.outcome);
@@ -300,31 +320,35 @@ export function decodeContrl(text: string): AckDecodeResult {
         closeMessage();
         const reference = component(segment, 1);
         const type = component(segment, 2, 0);
-        const version = [component(segment, 2, 1), component(segment, 2, 2)]
-          .filter((v) => v !== '')
-          .join(':');
-        const typeText =
-          type === '' ? '' : ` (${clean(type, 10)}${version === '' ? '' : ` ${clean(version, 10)}`})`;
-        message = openLevel(segment, 'transaction', reference, `Message ${clean(reference, 20)}${typeText}`);
+        message = openLevel(segment, 'transaction', reference, () => {
+          const version = [component(segment, 2, 1), component(segment, 2, 2)]
+            .filter((v) => v !== '')
+            .join(':');
+          const typeText =
+            type === '' ? '' : ` (${clean(type, 10)}${version === '' ? '' : ` ${clean(version, 10)}`})`;
+          return `Message ${clean(reference, 20)}${typeText}`;
+        });
         lowerOutcomes.push(message.outcome);
         if (group !== undefined) group.messages += 1;
-        documents.add({
+        const action = message.action;
+        documents.add(() => ({
           controlNumber: reference || undefined,
           documentType: type || undefined,
-          status: message.action,
-          statusText: statusText(message.action),
-        });
+          status: action,
+          statusText: statusText(action),
+        }));
         break;
       }
       case 'UCS':
         sawResponses = true;
         flushSegment();
-        pending = { segment, elements: [] };
+        pending = { segment, elements: [], elementsOnlyCounted: 0 };
         break;
       case 'UCD':
         sawResponses = true;
-        pending ??= { segment: undefined, elements: [] };
-        pending.elements.push(segment);
+        pending ??= { segment: undefined, elements: [], elementsOnlyCounted: 0 };
+        if (pending.elements.length < MAX_ERRORS) pending.elements.push(segment);
+        else pending.elementsOnlyCounted += 1;
         break;
       default:
         break; // UNB, UNG and anything unknown: nothing to decode
@@ -342,12 +366,12 @@ export function decodeContrl(text: string): AckDecodeResult {
     );
   }
   if (interchange !== undefined && documents.kept.length === 0) {
-    documents.add({
+    documents.add(() => ({
       controlNumber: interchange.reference || undefined,
       documentType: 'interchange',
       status: interchange.action,
       statusText: statusText(interchange.action),
-    });
+    }));
   }
   const interchangeStatus = combineOutcomes(interchangeOutcomes);
   const combined =

@@ -27,6 +27,14 @@ export class ErrorCollector {
     else this.hidden += 1;
   }
 
+  /**
+   * Count errors that are never built. Only for errors that come after at least MAX_ERRORS others (the
+   * UCDs past the first MAX_ERRORS of one segment report), so none of them could have been kept anyway.
+   */
+  countUnshown(errors: number): void {
+    this.hidden += errors;
+  }
+
   get count(): number {
     return this.kept.length + this.hidden;
   }
@@ -64,8 +72,9 @@ export class DocumentCollector {
   readonly kept: AcknowledgedDocument[] = [];
   hidden = 0;
 
-  add(document: AcknowledgedDocument): void {
-    if (this.kept.length < MAX_DOCUMENTS) this.kept.push(document);
+  /** Like ErrorCollector.add: documents past the cap are only counted, never built. */
+  add(build: () => AcknowledgedDocument): void {
+    if (this.kept.length < MAX_DOCUMENTS) this.kept.push(build());
     else this.hidden += 1;
   }
 

@@ -19,7 +19,7 @@ import { elementName } from './codes/x12ElementNames.ts';
 import { segmentName } from './codes/x12SegmentNames.ts';
 import { functionalGroupName, transactionSetName } from './codes/x12TransactionSets.ts';
 import { codedError, unknownCodeSummary } from './explain.ts';
-import { DocumentCollector, ErrorCollector, MAX_ELEMENTS_COLLECTED } from './limits.ts';
+import { DocumentCollector, ErrorCollector, MAX_ELEMENTS_COLLECTED, MAX_ERRORS } from './limits.ts';
 import { decoded, malformed, notAnAck } from './result.ts';
 import { combineOutcomes, finalStatus, isAccepted, isNegative } from './status.ts';
 import { clean, clipRaw, elementTag, quote, toPosition } from './text.ts';
@@ -59,7 +59,9 @@ interface ElementReport {
 
 interface SegmentReport {
   segment: X12Segment | undefined;
+  /** At most MAX_ERRORS AK4/IK4s: more can never be shown, so the rest (and their CTX) are only counted. */
   elements: ElementReport[];
+  elementsOnlyCounted: number;
   context: X12Segment[];
 }
 
@@ -270,17 +272,19 @@ export function decodeX12Ack(text: string): AckDecodeResult {
         });
       });
     }
+    errors.countUnshown(report.elementsOnlyCounted);
   };
 
   const closeTransaction = (): void => {
     flushSegment();
-    if (transaction !== undefined && !transaction.responded) {
-      documents.add({
-        controlNumber: transaction.control || undefined,
-        documentType: transaction.type || undefined,
+    const unanswered = transaction;
+    if (unanswered !== undefined && !unanswered.responded) {
+      documents.add(() => ({
+        controlNumber: unanswered.control || undefined,
+        documentType: unanswered.type || undefined,
         status: '',
         statusText: 'No AK5/IK5 response for this transaction set (the acknowledgment may be truncated)',
-      });
+      }));
     }
     transaction = undefined;
   };
@@ -300,12 +304,12 @@ export function decodeX12Ack(text: string): AckDecodeResult {
     const entry = lookupCode(X12_ELEMENT_717, status);
     const outcome: Outcome = entry?.outcome ?? 'rejected'; // an unreadable status is never taken as acceptance
     current.responded = true;
-    documents.add({
+    documents.add(() => ({
       controlNumber: current.control || undefined,
       documentType: current.type || undefined,
       status,
       statusText: entry?.summary ?? unknownCodeSummary(status, X12_ELEMENT_717),
-    });
+    }));
     (group?.outcomes ?? topOutcomes).push(outcome);
     const implementation = segment.id === 'IK5';
     for (let i = 2; i <= 6; i += 1) {
@@ -388,12 +392,12 @@ export function decodeX12Ack(text: string): AckDecodeResult {
     }
     if (current.transactions === 0) {
       // Nothing listed per transaction set: the group itself is the acknowledged document.
-      documents.add({
+      documents.add(() => ({
         controlNumber: current.control || undefined,
         documentType: current.functionalId || undefined,
         status,
         statusText: entry?.summary ?? unknownCodeSummary(status, X12_ELEMENT_715),
-      });
+      }));
     }
     group = current;
     closeGroup(outcome);
@@ -465,17 +469,19 @@ export function decodeX12Ack(text: string): AckDecodeResult {
         sawImplementationSegments ||= segment.id === 'IK3';
         flushSegment();
         ensureTransaction();
-        pending = { segment, elements: [], context: [] };
+        pending = { segment, elements: [], elementsOnlyCounted: 0, context: [] };
         break;
       case 'AK4':
       case 'IK4':
         sawAckSegments = true;
         sawImplementationSegments ||= segment.id === 'IK4';
         ensureTransaction();
-        pending ??= { segment: undefined, elements: [], context: [] };
-        pending.elements.push({ segment, context: [] });
+        pending ??= { segment: undefined, elements: [], elementsOnlyCounted: 0, context: [] };
+        if (pending.elements.length < MAX_ERRORS) pending.elements.push({ segment, context: [] });
+        else pending.elementsOnlyCounted += 1;
         break;
       case 'CTX': {
+        if (pending !== undefined && pending.elementsOnlyCounted > 0) break; // context of an uncounted element
         const lastElement = pending?.elements.at(-1);
         if (lastElement !== undefined) lastElement.context.push(segment);
         else pending?.context.push(segment);

@@ -1,7 +1,7 @@
 // What the engine needs from each remote system. The HTTP connectors implement these; keeping the
 // engine on these narrow ports lets the same flows run against the real systems and the simulators.
 import type { Result } from '../http/result.ts';
-import type { FeedPage } from '../../shared/domain/feed.ts';
+import type { Feed, RemoteError } from './remoteCall.ts';
 import type { IssueLink } from '../../shared/domain/exception.ts';
 import type { Alert, Issue, NewAlert, NewIssue } from '../../shared/domain/issue.ts';
 import type { DirectoryPort } from '../referenceData/directoryPort.ts';
@@ -10,17 +10,7 @@ import type { NewWorkflowRun, WorkflowRun } from '../../shared/domain/workflowRu
 import type { TradingGridCasePort, XConnectorCasePort } from '../caseSync/casePorts.ts';
 import type { DocumentPorts } from '../documents/documentPorts.ts';
 
-export interface RemoteError {
-  kind: string;
-  message: string;
-  retryable: boolean;
-  retryAfterMs?: number;
-  /** The write may have reached the remote: look it up by correlation reference before trying again. */
-  maybeApplied: boolean;
-  status?: number;
-}
-
-export type Feed = (since: string | undefined, limit: number) => Promise<Result<FeedPage, RemoteError>>;
+export type { Feed, RemoteError } from './remoteCall.ts';
 
 export interface XConnectorPort {
   partnersFeed: Feed;

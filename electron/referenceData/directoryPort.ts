@@ -3,7 +3,7 @@
 import type { Result } from '../http/result.ts';
 import type { FeedPage } from '../../shared/domain/feed.ts';
 import type { DirectoryRecord, DirectoryUpsert, ReferenceKind } from '../../shared/domain/reference.ts';
-import type { RemoteError } from '../engine/ports.ts';
+import type { RemoteError } from '../engine/remoteCall.ts';
 
 export interface DirectoryPort {
   /** One page of the directory in change order; a full read starts with `since` undefined. */

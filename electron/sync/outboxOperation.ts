@@ -7,13 +7,9 @@ import type { Notifier } from '../engine/notifier.ts';
 import type { DocumentTransfer } from '../documents/documentTransfer.ts';
 import type { PartnerFileTransfer } from '../documents/partnerFileTransfer.ts';
 import type { Store } from '../store/store.ts';
+import type { Delivered } from './delivered.ts';
 
-export interface Delivered {
-  remoteId: string | null;
-  /** True when a previous attempt had applied the write and it was found by correlation reference. */
-  recovered: boolean;
-  value?: unknown;
-}
+export type { Delivered } from './delivered.ts';
 
 export interface DeliveryDeps {
   ports: Ports;
