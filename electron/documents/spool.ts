@@ -2,7 +2,8 @@
 // Trading Grid: the bytes are checked once against the document's size and SHA-256 (so a corrupt copy
 // is never attached), and an upload that resumes after a crash reads them locally instead of asking
 // xConnector again. An interrupted download continues from where it stopped (a Range request); the
-// spool file is removed once the document is attached or has failed for good. Files partners attach
+// spool file is removed once the document is attached or has failed for good (what a dead letter, a
+// discard or a crash leaves behind, spoolSweep.ts removes). Files partners attach
 // in Trading Grid take the same road the other way, into xConnector (flows 5 and 7).
 import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';

@@ -4,7 +4,6 @@
 import { join } from 'node:path';
 import { EngineSettings, type EngineSettingsInput } from '../../shared/config/engineSettings.ts';
 import { openStore, type Store } from '../store/store.ts';
-import { isDiskFull } from '../store/storageProblem.ts';
 import { createUnitOfWork } from '../flows/flowContext.ts';
 import { createHealthTracker, SYSTEM_BACKOFF, type SystemHealth, type SystemName } from '../sync/health.ts';
 import { pollFeed } from '../sync/feedPoller.ts';
@@ -24,6 +23,7 @@ import {
   PARTNER_FILE_SPOOL,
   UPLOAD_PARTNER_FILE,
 } from '../documents/partnerFileTransfer.ts';
+import { createSpoolSweeper } from '../documents/spoolSweep.ts';
 import { createSlaEngine } from '../sla/slaEngine.ts';
 import { createReferenceDataSection } from '../referenceData/referenceDataSection.ts';
 import { replyToPartner } from '../flows/caseSyncReply.ts';
@@ -125,6 +125,9 @@ export function createEngine(options: EngineOptions) {
     spoolDir: join(options.dataDir, PARTNER_FILE_SPOOL),
     logger,
   });
+  // Spool files left by writes that ended without removing them (dead letters, discards, crashes).
+  const spoolSweeper = createSpoolSweeper({ store, dataDir: options.dataDir, logger });
+  spoolSweeper.request();
   events.on('delivered', (d) => {
     if (d.operation === UPLOAD_PARTNER_FILE && d.remoteId !== null) stats.attachmentRouted();
   });
@@ -143,7 +146,10 @@ export function createEngine(options: EngineOptions) {
     logger,
     publish,
     onDelivered: (e, recovered) => stats.delivered(e, recovered),
-    onDeadLettered: (e) => stats.deadLettered(e),
+    onDeadLettered: (e) => {
+      stats.deadLettered(e);
+      spoolSweeper.request(e.operation);
+    },
   });
   const referenceData = createReferenceDataSection({
     store,
@@ -169,9 +175,13 @@ export function createEngine(options: EngineOptions) {
   let mappingsReleased = false;
   let running: { stop: AbortController; loops: Promise<void>[] } | null = null;
 
-  /** A full disk stops the sync with a health state that says so; it resumes once saving works. */
+  /**
+   * A full disk, or a damaged page read for the first time, stops the sync with a health state that
+   * says what to do; it resumes once saving works.
+   */
   const noteStorageProblem = (error: unknown) => {
-    if (isDiskFull(error)) health.storageProblem((error as Error).message, now());
+    const problem = store.storageProblem(error);
+    if (problem) health.storageProblem(problem.message, now());
   };
 
   const publishOutboxCounts = () => {
@@ -358,6 +368,7 @@ export function createEngine(options: EngineOptions) {
       discard(id: number): boolean {
         const ok = store.outbox.discardDead(id, now());
         if (ok) {
+          spoolSweeper.request();
           // Entries of the same case held behind the dead letter may go now.
           outboxWaker.wake();
           publishOutboxCounts();
@@ -388,6 +399,8 @@ export function createEngine(options: EngineOptions) {
     referenceData: referenceData.api,
     /** Flow 2: files dropped on a case, and each case's documents with their upload state. */
     documents: documents.api,
+    /** Resolves once the spool sweeps asked for so far have run. */
+    spoolSwept: () => spoolSweeper.settled(),
     transactions: {
       failed: (limit?: number, offset?: number, partnerId?: string) =>
         store.transactions.failed(limit, offset, partnerId ?? null),
@@ -403,6 +416,7 @@ export function createEngine(options: EngineOptions) {
         ports.tradingGrid.close(),
         ports.documents.close(),
       ]);
+      await spoolSweeper.close();
       store.close();
     },
   };

@@ -6,12 +6,15 @@ import { DatabaseSync } from 'node:sqlite';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations.ts';
-import { classifyOpenError, damaged, diskFull, isDiskFull } from './storageProblem.ts';
+import { classifyOpenError, damaged, diskFull, isDiskFull, StorageError } from './storageProblem.ts';
+import { markCleanShutdown, takeStartCheck, type StartCheck } from './cleanShutdown.ts';
 
 export type Db = DatabaseSync;
 
 export interface Database {
   readonly db: Db;
+  /** Whether this open read the whole file to check it, and why (./cleanShutdown.ts). */
+  readonly startCheck: StartCheck;
   /**
    * Runs `work` in one IMMEDIATE transaction: all of it lands or none of it does. Nested calls join the
    * outer transaction. `durable` makes this commit reach the disk before it returns (see below).
@@ -20,15 +23,24 @@ export interface Database {
   transaction<T>(work: () => T, options?: { durable?: boolean }): T;
   /**
    * Inside a transaction: runs `work` under a savepoint, undoing only its writes if it throws. A full
-   * disk is not the item's fault: it is thrown on, so the whole transaction rolls back.
+   * disk or a damaged file is not the item's fault: it is thrown on, so the whole transaction rolls back.
    */
   isolated<T>(work: () => T): { ok: true; value: T } | { ok: false; error: unknown };
+  /**
+   * What an error met while running says about the file, as a StorageError that says what to do (a
+   * damaged page read for the first time, a full disk), or null when it says nothing about the file.
+   * Damage seen this way keeps close() from marking the file clean, so the next start checks it.
+   */
+  storageProblem(error: unknown): StorageError | null;
+  /** Closes the file and records that it was closed cleanly, so the next open need not check it. */
   close(): void;
 }
 
 export interface OpenDatabaseOptions {
   /** Caps the file at this many pages (SQLite's max_page_count): a quota, and how tests fill the disk. */
   maxPageCount?: number;
+  /** `always` checks the whole file at open even after a clean close: for an explicit check. */
+  integrityCheck?: 'always' | 'when-needed';
 }
 
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database {
@@ -47,6 +59,7 @@ function open(path: string, options: OpenDatabaseOptions): Database {
     accessSync(dirname(path), constants.R_OK | constants.W_OK);
     if (existsSync(path)) accessSync(path, constants.R_OK | constants.W_OK);
   }
+  const startCheck = takeStartCheck(path, options.integrityCheck === 'always');
   const db = new DatabaseSync(path);
   try {
     // WAL lets readers (the inbox) run while the engine writes. synchronous=NORMAL keeps every commit
@@ -60,18 +73,23 @@ function open(path: string, options: OpenDatabaseOptions): Database {
     db.exec('PRAGMA busy_timeout = 5000');
     if (options.maxPageCount !== undefined)
       db.exec(`PRAGMA max_page_count = ${Math.max(1, Math.floor(options.maxPageCount))}`);
-    // Once per start: a damaged file is reported before the engine builds on it, not mid-sync.
-    const check = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
-    const verdict = check.map((r) => r.quick_check).filter((t) => t !== 'ok');
-    if (verdict.length > 0) throw damaged(path, verdict.slice(0, 3).join('; '));
+    // After a run that did not close the file cleanly (or on a file never closed here): a damaged file
+    // is reported before the engine builds on it, not mid-sync.
+    if (startCheck.run) {
+      const check = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+      const verdict = check.map((r) => r.quick_check).filter((t) => t !== 'ok');
+      if (verdict.length > 0) throw damaged(path, verdict.slice(0, 3).join('; '));
+    }
     migrate(db);
   } catch (error) {
     db.close();
     throw error;
   }
   let depth = 0;
+  let damageSeen = false;
   return {
     db,
+    startCheck,
     transaction<T>(work: () => T, options?: { durable?: boolean }): T {
       if (depth > 0) return work();
       depth++;
@@ -98,7 +116,8 @@ function open(path: string, options: OpenDatabaseOptions): Database {
         db.exec('RELEASE item');
         return { ok: true as const, value };
       } catch (error) {
-        if (isDiskFull(error) || !db.isTransaction) {
+        // A full disk, a damaged page or a failing disk is not the item's fault: the whole transaction goes.
+        if (classifyOpenError(path, error) instanceof StorageError || !db.isTransaction) {
           if (depth === 0 && db.isTransaction) db.exec('ROLLBACK');
           throw error;
         }
@@ -107,8 +126,16 @@ function open(path: string, options: OpenDatabaseOptions): Database {
         return { ok: false as const, error };
       }
     },
+    storageProblem(error: unknown): StorageError | null {
+      const problem = classifyOpenError(path, error);
+      if (!(problem instanceof StorageError)) return null;
+      if (problem.kind === 'damaged') damageSeen = true;
+      return problem;
+    },
     close() {
-      if (db.isOpen) db.close();
+      if (!db.isOpen) return;
+      db.close();
+      if (!damageSeen) markCleanShutdown(path);
     },
   };
 }

@@ -12,6 +12,8 @@ import { createReferenceDataStore } from './referenceData.ts';
 import { createSlaStore } from './sla.ts';
 import { createCaseLinkStore } from './caseLinks.ts';
 import { createCaseCopyStore } from './caseCopies.ts';
+import { createSpoolOwnerStore } from './spoolOwners.ts';
+import { createWalSync } from './walSync.ts';
 
 export function openStore(path: string, options?: OpenDatabaseOptions) {
   const database = openDatabase(path, options);
@@ -31,6 +33,11 @@ export function openStore(path: string, options?: OpenDatabaseOptions) {
     sla: createSlaStore(db),
     caseLinks: createCaseLinkStore(db),
     caseCopies: createCaseCopyStore(db),
+    spoolOwners: createSpoolOwnerStore(db),
+    /** Resolves once every commit made so far would survive a power loss (./walSync.ts). */
+    syncToDisk: createWalSync(path),
+    /** What a runtime error says about the database file (./database.ts), or null. */
+    storageProblem: database.storageProblem,
     close: () => database.close(),
   };
 }

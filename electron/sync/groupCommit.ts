@@ -1,6 +1,6 @@
 // Group commit: small pieces of work submitted by concurrent deliveries in the same turn of the event
-// loop share one SQLite transaction, so one durable commit (one fsync) serves many of them. Each piece
-// still runs isolated: one that throws is undone alone and its caller gets the error.
+// loop share one SQLite transaction, so one commit serves many of them. Each piece still runs isolated:
+// one that throws is undone alone and its caller gets the error.
 import type { FlowContext, UnitOfWork } from '../flows/flowContext.ts';
 
 interface Job {
@@ -9,7 +9,7 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-export function createGroupCommit(unit: UnitOfWork, options: { durable?: boolean } = {}) {
+export function createGroupCommit(unit: UnitOfWork) {
   let pending: Job[] = [];
   let scheduled = false;
 
@@ -19,7 +19,7 @@ export function createGroupCommit(unit: UnitOfWork, options: { durable?: boolean
     pending = [];
     let results: { ok: boolean; value?: unknown; error?: unknown }[];
     try {
-      results = unit.run((ctx) => batch.map((job) => ctx.isolated(() => job.work(ctx))), options);
+      results = unit.run((ctx) => batch.map((job) => ctx.isolated(() => job.work(ctx))));
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;

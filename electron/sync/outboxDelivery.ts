@@ -39,9 +39,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
   const inFlightKeys = new Set<string>();
   const random = deps.random ?? Math.random;
   const commit = createGroupCommit(deps.unit);
-  // The attempt record before a create leaves must survive even a power loss (see store/database.ts).
-  const durableCommit = createGroupCommit(deps.unit, { durable: true });
-  // Attempts recorded ahead of their send, with the promise of their durable commit.
+  // Attempts recorded ahead of their send, with the promise of their commit reaching the disk.
   const recordedAhead = new Map<number, Promise<void>>();
 
   const availableSystems = (): RemoteSystem[] => [
@@ -50,11 +48,12 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
   ];
 
   /**
-   * Makes the attempt record of `entry` durable before its create leaves. One sync to disk costs
-   * milliseconds and blocks the event loop, so the records of the next creates waiting in the queue are
-   * written in the same commit (up to four rounds of the workers): they are about to be sent. Recording
-   * an attempt that is then not sent (the engine stops, the system goes down mid-drain) only makes its
-   * next attempt look the object up first, and spends one of its attempts.
+   * Makes the attempt record of `entry` survive even a power loss before its create leaves (see
+   * store/walSync.ts). One sync to disk costs milliseconds, so the records of the next creates waiting
+   * in the queue are written in the same commit and covered by the same sync (up to four rounds of the
+   * workers): they are about to be sent. Recording an attempt that is then not sent (the engine stops,
+   * the system goes down mid-drain) only makes its next attempt look the object up first, and spends one
+   * of its attempts.
    */
   async function recordAttempt(entry: OutboxEntry, upcoming: readonly OutboxEntry[]): Promise<void> {
     const ahead = recordedAhead.get(entry.id);
@@ -65,9 +64,11 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps) {
     const window = upcoming
       .filter((e) => ops.get(e.operation)?.lookupBeforeRetry && !recordedAhead.has(e.id))
       .slice(0, deps.policy.concurrency * 4 - 1);
-    const written = durableCommit.run((ctx) => {
-      for (const e of [entry, ...window]) ctx.store.outbox.recordAttempt(e.id, ctx.now);
-    });
+    const written = commit
+      .run((ctx) => {
+        for (const e of [entry, ...window]) ctx.store.outbox.recordAttempt(e.id, ctx.now);
+      })
+      .then(() => deps.store.syncToDisk());
     // Awaited by each entry when its turn comes; never left unhandled meanwhile.
     written.catch(() => {});
     for (const e of window) recordedAhead.set(e.id, written);
