@@ -3,7 +3,7 @@
 // whose replay went off course stops the benchmark: its figures would mean nothing.
 import { figure, type Figure } from './figures.ts';
 import { flowThroughput } from './flowThroughput.ts';
-import { flowWorkloads } from './flowWorkloads.ts';
+import { flowWorkloads, withRoundTrip } from './flowWorkloads.ts';
 import { rateLimitAdherence } from './rateLimitAdherence.ts';
 
 type Step = (text: string) => void;
@@ -11,11 +11,14 @@ type Step = (text: string) => void;
 export async function flowFigures(o: {
   perFlow: number;
   concurrency: number;
+  /** Added to every answer of both simulators; 0 is loopback, where only CPU time counts. */
+  roundTripMs: number;
   step: Step;
 }): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const f of flowWorkloads(o.perFlow)) {
-    o.step(`flow ${f.flow} through the engine, then its recorded calls replayed by a bare client`);
+  const where = o.roundTripMs > 0 ? `${o.roundTripMs} ms round trip` : 'loopback';
+  for (const f of withRoundTrip(flowWorkloads(o.perFlow), o.roundTripMs)) {
+    o.step(`flow ${f.flow} (${where}) through the engine, then its recorded calls replayed by a bare client`);
     const r = await flowThroughput(f.workload, o.concurrency);
     if (r.items === 0 || r.duplicates > 0 || r.replayMismatches > 0)
       throw new Error(
@@ -23,7 +26,7 @@ export async function flowFigures(o: {
       );
     figures.push(
       figure(
-        `${f.name} (${r.items})`,
+        `${f.name} (${r.items}), ${where}`,
         r.rate,
         f.unit,
         { name: `bare client, same ${r.calls} calls, same concurrency`, value: r.rawRate },

@@ -3,7 +3,7 @@
 // here; `npm run bench` prints it.
 import { describe, expect, it } from 'vitest';
 import { flowThroughput } from './flowThroughput.ts';
-import { flowWorkloads } from './flowWorkloads.ts';
+import { flowWorkloads, withRoundTrip } from './flowWorkloads.ts';
 
 const workload = (flow: number) => flowWorkloads(12).find((f) => f.flow === flow)!.workload;
 
@@ -28,6 +28,21 @@ describe('flow throughput harness', () => {
     async () => {
       const r = await flowThroughput(workload(2), 4);
       expect(r.items).toBeGreaterThan(0);
+      expect(r.replayMismatches).toBe(0);
+      expect(r.duplicates).toBe(0);
+    },
+  );
+
+  it(
+    'replays flow 6 with every answer held back a round trip, answers unchanged',
+    { timeout: 120_000 },
+    async () => {
+      const [bench] = withRoundTrip(
+        flowWorkloads(8).filter((f) => f.flow === 6),
+        5,
+      );
+      const r = await flowThroughput(bench!.workload, 4);
+      expect(r.items).toBe(8);
       expect(r.replayMismatches).toBe(0);
       expect(r.duplicates).toBe(0);
     },

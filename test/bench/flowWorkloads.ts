@@ -50,6 +50,22 @@ function changeBy(
   };
 }
 
+/**
+ * The same workloads with every answer of both simulators held back `ms` milliseconds: a round trip to
+ * a remote system instead of to a server on the same machine.
+ */
+export function withRoundTrip(benches: FlowBench[], ms: number): FlowBench[] {
+  if (ms <= 0) return benches;
+  const latency = { '*': { latencyMs: { min: ms, max: ms } } };
+  return benches.map((b) => ({
+    ...b,
+    workload: {
+      ...b.workload,
+      simulators: { ...b.workload.simulators, faults: { xconnector: latency, tradingGrid: latency } },
+    },
+  }));
+}
+
 export function flowWorkloads(n: number): FlowBench[] {
   const third = Math.ceil(n / 3);
   return [
