@@ -13,7 +13,6 @@
 // with a failed outcome and a reason for the case view; problems on the way (network, 5xx, 429) go
 // back to the outbox, which tries again later from where the upload stopped.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { DocumentSettings } from '../../shared/config/documentSettings.ts';
 import type { Attachment, UploadSession } from '../../shared/domain/document.ts';
 import type { RemoteError } from '../engine/ports.ts';
@@ -29,10 +28,10 @@ import type { DocumentPorts } from './documentPorts.ts';
 import { CHANGED_DURING_UPLOAD, checkDroppedFile } from './droppedFileCheck.ts';
 import { sanitizeFileName } from './fileNameSanitizer.ts';
 import { fileProblem } from './fileProblems.ts';
-import { detectFileType, extensionOf, HEAD_BYTES } from './fileTypes.ts';
+import { detectFileType, extensionOf } from './fileTypes.ts';
 import type { PolicyCache } from './policyCache.ts';
 import type { ProgressReporter } from './progressReporter.ts';
-import { removeSpooled, spoolDocument } from './spool.ts';
+import { removeSpooled, spoolDocument, spooledHead } from './spool.ts';
 
 export interface AttachPayload {
   documentId: number;
@@ -145,10 +144,9 @@ export function createDocumentTransfer(deps: DocumentTransferDeps): DocumentTran
       };
     }
     // xConnector's word for the type is checked like a dropped file's: by the name and the bytes.
-    const head = Buffer.alloc(Math.min(HEAD_BYTES, doc.sizeBytes));
+    let head: Buffer;
     try {
-      const handle = await open(spooled.path, 'r');
-      await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+      head = await spooledHead(spooled, doc.sizeBytes);
     } catch (error) {
       return {
         kind: 'error',

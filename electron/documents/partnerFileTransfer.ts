@@ -12,7 +12,6 @@
 // outcome and its reason for the case's timeline; trouble on the way goes back to the outbox, which
 // tries again later, from the part already downloaded.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { EngineSettings } from '../../shared/config/engineSettings.ts';
 import type { PartnerFile, PartnerFileTarget, NewPartnerFile } from '../../shared/domain/partnerFile.ts';
 import type { RemoteError } from '../engine/ports.ts';
@@ -24,8 +23,10 @@ import { byteWords } from './byteWords.ts';
 import { readBufferFor } from './contentHash.ts';
 import type { DocumentPorts } from './documentPorts.ts';
 import { fileProblem } from './fileProblems.ts';
-import { detectFileType, HEAD_BYTES } from './fileTypes.ts';
-import { removeSpooled, spoolDocument } from './spool.ts';
+import { detectFileType } from './fileTypes.ts';
+import { removeSpooled, spoolDocument, spooledHead, type SpoolResult } from './spool.ts';
+
+type Spooled = Extract<SpoolResult, { kind: 'ready' }>;
 
 /** The outbox operation that moves one partner file. */
 export const UPLOAD_PARTNER_FILE = 'xc.uploadPartnerFile';
@@ -84,15 +85,13 @@ export function createPartnerFileTransfer(deps: {
     done(entry, p, { outcome: 'refused', reason });
 
   /** What the bytes are, by name and content, within the limits set for partner files. */
-  async function judge(path: string, p: PartnerFilePayload): Promise<Result<string, string>> {
+  async function judge(spooled: Spooled, p: PartnerFilePayload): Promise<Result<string, string>> {
     const limits = deps.settings.mappings.caseSync.partnerFiles;
     if (p.file.sizeBytes > limits.maxBytes)
       return err(
         `The file is too large: ${byteWords(p.file.sizeBytes)}, and partner files are passed on up to ${byteWords(limits.maxBytes)}.`,
       );
-    const head = Buffer.alloc(Math.min(HEAD_BYTES, p.file.sizeBytes));
-    const handle = await open(path, 'r');
-    await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+    const head = await spooledHead(spooled, p.file.sizeBytes);
     const type = detectFileType(p.file.name, head, deps.settings.documents.fileTypes);
     if (!type.ok) return err(type.reason);
     if (!limits.allowedContentTypes.includes(type.rule.contentType))
@@ -149,7 +148,7 @@ export function createPartnerFileTransfer(deps: {
     // 3. What it is.
     let judged: Result<string, string>;
     try {
-      judged = await judge(spooled.path, p);
+      judged = await judge(spooled, p);
     } catch (error) {
       return err({ kind: 'internal', message: fileProblem(error), retryable: true, maybeApplied: false });
     }

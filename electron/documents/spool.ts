@@ -7,7 +7,7 @@
 // in Trading Grid take the same road the other way, into xConnector (flows 5 and 7).
 import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, truncate } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +15,7 @@ import type { RemoteError } from '../engine/ports.ts';
 import type { XConnectorDocumentPort } from './documentPorts.ts';
 import { fingerprintFile, type Fingerprint } from './contentHash.ts';
 import { fileProblem } from './fileProblems.ts';
+import { HEAD_BYTES } from './fileTypes.ts';
 
 export interface SpoolRequest {
   /** The desk's document row (names the spool file, so two cases never share one). */
@@ -28,7 +29,8 @@ export interface SpoolRequest {
 }
 
 export type SpoolResult =
-  | { kind: 'ready'; path: string }
+  /** `head`: the file's first bytes (up to HEAD_BYTES), when this call downloaded it from the start. */
+  | { kind: 'ready'; path: string; head?: Buffer }
   | { kind: 'failed'; reason: string }
   | { kind: 'error'; error: RemoteError };
 
@@ -70,7 +72,7 @@ export async function spoolDocument(
   }
 
   let have = (await sizeOf(part)) ?? 0;
-  let streamed: Hash | null = null;
+  let streamed: { hash: Hash; bytes: number; head: Buffer[]; headBytes: number } | null = null;
   if (have > r.sizeBytes) {
     await truncate(part, 0).catch(() => undefined);
     have = 0;
@@ -86,12 +88,22 @@ export async function spoolDocument(
     // A server that ignored the Range sends everything: start the copy again from the beginning.
     const from = got.value.partial ? have : 0;
     let written = from;
-    // A copy from the first byte is hashed as it streams past, so the file is not read back to check it.
-    streamed = from === 0 ? createHash('sha256') : null;
+    // A copy from the first byte is hashed (and its head kept for the type check) as it streams past,
+    // so the file is not read back.
+    const copy = (streamed =
+      from === 0 ? { hash: createHash('sha256'), bytes: 0, head: [] as Buffer[], headBytes: 0 } : null);
     const guard = new Transform({
       transform(chunk: Buffer, _encoding, next) {
         written += chunk.length;
-        streamed?.update(chunk);
+        if (copy) {
+          copy.hash.update(chunk);
+          copy.bytes += chunk.length;
+          if (copy.headBytes < HEAD_BYTES) {
+            const take = chunk.subarray(0, HEAD_BYTES - copy.headBytes);
+            copy.head.push(Buffer.from(take));
+            copy.headBytes += take.length;
+          }
+        }
         if (written > r.sizeBytes)
           return next(new TooLong(`${system} sent more than the ${r.sizeBytes} bytes the document declares`));
         next(null, chunk);
@@ -120,7 +132,7 @@ export async function spoolDocument(
   let fingerprint: Fingerprint;
   try {
     fingerprint = streamed
-      ? { sha256: streamed.digest('hex'), bytes: (await stat(part)).size }
+      ? { sha256: streamed.hash.digest('hex'), bytes: streamed.bytes }
       : await fingerprintFile(part, signal, r.sizeBytes);
   } catch (error) {
     return { kind: 'error', error: localError('read the downloaded document', error) };
@@ -137,7 +149,21 @@ export async function spoolDocument(
   } catch (error) {
     return { kind: 'error', error: localError('keep the downloaded document', error) };
   }
-  return { kind: 'ready', path: done };
+  return streamed
+    ? { kind: 'ready', path: done, head: Buffer.concat(streamed.head, streamed.headBytes) }
+    : { kind: 'ready', path: done };
+}
+
+/** The first bytes of a spooled file (up to HEAD_BYTES), from the download if it kept them. */
+export async function spooledHead(
+  spooled: Extract<SpoolResult, { kind: 'ready' }>,
+  sizeBytes: number,
+): Promise<Buffer> {
+  if (spooled.head) return spooled.head;
+  const head = Buffer.alloc(Math.min(HEAD_BYTES, sizeBytes));
+  const handle = await open(spooled.path, 'r');
+  await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+  return head;
 }
 
 export async function removeSpooled(
@@ -145,7 +171,8 @@ export async function removeSpooled(
   r: Pick<SpoolRequest, 'documentId' | 'sha256'>,
 ): Promise<void> {
   const path = spoolPath(dir, r);
-  await Promise.all([rm(path, { force: true }), rm(`${path}.part`, { force: true })]).catch(() => undefined);
+  // unlink, not rm: one call each, and a file that is not there is what was wanted.
+  await Promise.all([unlink(path), unlink(`${path}.part`)].map((p) => p.catch(() => undefined)));
 }
 
 class TooLong extends Error {}
