@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusalByPolicy } from './attachmentRules.ts';
+import { refusalByDeskLimit, refusalByPolicy } from './attachmentRules.ts';
 import { byteWords } from './byteWords.ts';
 
 const policy = { maxBytes: 1024 ** 3, allowedContentTypes: ['application/pdf', 'image/png'] };
@@ -28,6 +28,14 @@ describe('attachment rules', () => {
     // Just over the limit, rounded words would read "1 GB, up to 1 GB": the exact bytes are shown instead.
     expect(refusalByPolicy(pdf(1024 ** 3 + 1), policy)).toBe(
       'The file is too large: 1073741825 bytes, and Trading Grid accepts files up to 1073741824 bytes.',
+    );
+  });
+
+  it('refuses a file above the desk’s own limit, naming that limit and where it is set', () => {
+    expect(refusalByDeskLimit(3 * 1024 ** 2, null)).toBeNull();
+    expect(refusalByDeskLimit(1024 ** 2, 1024 ** 2)).toBeNull();
+    expect(refusalByDeskLimit(3 * 1024 ** 2, 1024 ** 2)).toBe(
+      'The file is too large: 3 MB, and this desk takes files up to 1 MB (Settings → Documents).',
     );
   });
 

@@ -9,7 +9,7 @@ import type { DocumentSettings } from '../../shared/config/documentSettings.ts';
 import type { UnitOfWork } from '../flows/flowContext.ts';
 import { queueDocument } from '../flows/documentQueue.ts';
 import type { Store } from '../store/store.ts';
-import { refusalByPolicy } from './attachmentRules.ts';
+import { refusalByDeskLimit, refusalByPolicy } from './attachmentRules.ts';
 import { fingerprintFile } from './contentHash.ts';
 import { sanitizeFileName } from './fileNameSanitizer.ts';
 import { fileProblem } from './fileProblems.ts';
@@ -86,10 +86,12 @@ export function createDocumentIntake(deps: DocumentIntakeDeps) {
           continue;
         }
         const { rule } = type;
-        const refusal = refusalByPolicy(
-          { sizeBytes: look.sizeBytes, contentType: rule.contentType, label: rule.label },
-          policy,
-        );
+        const refusal =
+          refusalByDeskLimit(look.sizeBytes, settings.maxFileBytes) ??
+          refusalByPolicy(
+            { sizeBytes: look.sizeBytes, contentType: rule.contentType, label: rule.label },
+            policy,
+          );
         if (refusal) {
           refuse(name, refusal, 'refused', look.sizeBytes);
           continue;

@@ -12,6 +12,12 @@ import { addError, readNumber, readWhole } from '../settings/formText.ts';
 import type { FieldErrors } from '../settings/formText.ts';
 import { routingFormFrom, routingFromForm, ROUTING_PATH, type RoutingForm } from '../settings/routingForm.ts';
 import { slaFormFrom, slaFromForm, SLA_PATH, type SlaForm } from '../settings/slaForm.ts';
+import {
+  documentsFormFrom,
+  documentsFromForm,
+  DOCUMENTS_PATH,
+  type DocumentsForm,
+} from '../settings/documentsForm.ts';
 
 export type NormalisedStatus = (typeof TransactionStatus.options)[number];
 export const NORMALISED_STATUSES: readonly NormalisedStatus[] = TransactionStatus.options;
@@ -37,6 +43,8 @@ export interface SettingsForm {
   routing: RoutingForm;
   /** Flow 8: calendars, policies and the escalation ladder (the SLA editor). */
   sla: SlaForm;
+  /** Flow 2: document limits and file types (the documents editor). */
+  documents: DocumentsForm;
   notificationsEnabled: boolean;
   notifyTransactionFailed: boolean;
   notifySlaWarning: boolean;
@@ -64,9 +72,10 @@ export const PATHS = {
   quietTimeZone: 'notifications.quietHours.timeZone',
   throttleWindow: 'notifications.throttle.windowSeconds',
   throttleMax: 'notifications.throttle.maxPerWindow',
-  /** The routing and SLA editors place their own errors, field by field (routingForm.ts, slaForm.ts). */
+  /** The routing, SLA and documents editors place their own errors, field by field (…Form.ts). */
   routing: ROUTING_PATH,
   sla: SLA_PATH,
+  documents: DOCUMENTS_PATH,
 } as const;
 
 const POLL_MIN_S = 0.25;
@@ -99,6 +108,7 @@ export function formFromSettings(s: AppSettings): SettingsForm {
     })),
     routing: routingFormFrom(s.mappings.caseSync.routing),
     sla: slaFormFrom(s.sla),
+    documents: documentsFormFrom(s.documents),
     notificationsEnabled: s.notifications.enabled,
     notifyTransactionFailed: s.notifications.kinds.transaction_failed,
     notifySlaWarning: s.notifications.kinds.sla_warning,
@@ -177,6 +187,7 @@ export function settingsFromForm(form: SettingsForm): { settings: AppSettingsInp
       caseSync: { ...base.mappings.caseSync, routing: routingFromForm(form.routing, errors) },
     },
     sla: slaFromForm(form.sla, errors),
+    documents: documentsFromForm(form.documents, errors),
     notifications: {
       ...base.notifications,
       enabled: form.notificationsEnabled,

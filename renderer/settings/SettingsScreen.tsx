@@ -1,5 +1,5 @@
 // Settings: connections (with "Test connection"), credentials (write-only), poll intervals, the status
-// mapping, routing rules, SLA policies, notifications and quiet hours. The form validates with the same schema the app applies on
+// mapping, routing rules, SLA policies, document limits, notifications and quiet hours. The form validates with the same schema the app applies on
 // save, and shows the app's own field errors when it refuses.
 import { useEffect, type FormEvent } from 'react';
 import { useSettings } from '../stores/settingsStore.ts';
@@ -10,6 +10,7 @@ import { PollSection } from './PollSection.tsx';
 import { StatusMappingEditor } from './StatusMappingEditor.tsx';
 import { RoutingRulesEditor } from './RoutingRulesEditor.tsx';
 import { SlaSection } from './SlaSection.tsx';
+import { DocumentsSection } from './DocumentsSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
 import { CheckboxField } from './FormField.tsx';
 
@@ -83,6 +84,7 @@ export function SettingsScreen() {
           <StatusMappingEditor form={form} errors={fieldErrors} edit={edit} />
           <RoutingRulesEditor form={form} errors={fieldErrors} edit={edit} />
           <SlaSection form={form} errors={fieldErrors} edit={edit} />
+          <DocumentsSection form={form} errors={fieldErrors} edit={edit} />
           <NotificationsSection form={form} errors={fieldErrors} edit={edit} />
           <fieldset className="settings-section">
             <legend>Start-up</legend>

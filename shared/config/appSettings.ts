@@ -9,32 +9,12 @@ import { SlaSettings } from './slaPolicies.ts';
 import { DocumentSettings } from './documentSettings.ts';
 import { SecretName } from './engineSettings.ts';
 import type { EngineSettingsInput } from './engineSettings.ts';
+// Strict objects (unknown keys refused, secrets turned away), shared with the sections' own files.
+import { settingsObject, unknownKeyMessage } from './strictSettings.ts';
+export { isSecretLookingKey } from './strictSettings.ts';
 
 /** Bump with a new numbered migration in electron/shell/settings/migrations.ts. */
 export const SETTINGS_SCHEMA_VERSION = 3;
-
-// Key names that hold a secret value. Names ending in "Name" (clientSecretName) only name an entry.
-const SECRET_LOOKING_KEY = /secret|password|passwd|passphrase|token|api[-_]?key|credential|private[-_]?key/i;
-
-export function isSecretLookingKey(key: string): boolean {
-  return SECRET_LOOKING_KEY.test(key) && !/Name$/.test(key);
-}
-
-function unknownKeyMessage(key: string): string {
-  return isSecretLookingKey(key)
-    ? 'settings never hold secrets: store it in the system keychain (Settings → Credentials); settings only name the entry'
-    : 'not a known setting (check the spelling)';
-}
-
-/** A strict object: unknown keys are refused, so neither typos nor secrets slip into the file. */
-function settingsObject<T extends z.ZodRawShape>(shape: T) {
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((k) => `"${k}": ${unknownKeyMessage(k)}`).join('; ')
-        : undefined,
-  });
-}
 
 const HttpUrl = z.url({
   protocol: /^https?$/,

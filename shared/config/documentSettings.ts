@@ -2,6 +2,7 @@
 // them apart (extension AND content), the policy it assumes while Trading Grid cannot be asked, and how
 // it streams uploads. Validated on load like every other setting; each field has a default.
 import { z } from 'zod';
+import { settingsObject } from './strictSettings.ts';
 import { ContentType } from '../domain/document.ts';
 
 /** What the first bytes of a file must look like for its extension to be believed. */
@@ -19,7 +20,7 @@ export const FileSignature = z.enum([
 ]);
 export type FileSignature = z.infer<typeof FileSignature>;
 
-export const FileTypeRule = z.object({
+export const FileTypeRule = settingsObject({
   /** Lower-case extensions without the dot. */
   extensions: z
     .array(z.string().regex(/^[a-z0-9]{1,10}$/, 'a lower-case extension without the dot'))
@@ -62,7 +63,7 @@ export const DEFAULT_FILE_TYPES: FileTypeRule[] = [
   },
 ];
 
-export const AssumedAttachmentPolicy = z.object({
+export const AssumedAttachmentPolicy = settingsObject({
   maxBytes: z
     .number()
     .int()
@@ -74,7 +75,7 @@ export const AssumedAttachmentPolicy = z.object({
     .default(() => [...new Set(DEFAULT_FILE_TYPES.map((t) => t.contentType))]),
 });
 
-export const DocumentSettings = z.object({
+export const DocumentSettings = settingsObject({
   /** Bytes per chunk request (capped by Trading Grid's maxChunkBytes): what a broken connection costs. */
   chunkBytes: z
     .number()
@@ -96,6 +97,11 @@ export const DocumentSettings = z.object({
         new Set(rules.flatMap((r) => r.extensions)).size === rules.flatMap((r) => r.extensions).length,
       'each extension may appear in one file type only',
     ),
+  /**
+   * Largest file a person may drop on a case: the desk's own limit, below what Trading Grid takes (to
+   * keep huge scans off a slow line, say). Null leaves it to Trading Grid's published limit alone.
+   */
+  maxFileBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
   /** Longest file name kept (characters); longer names are shortened, keeping the extension. */
   maxNameChars: z.number().int().min(16).max(240).default(150),
   /** Files one drop may carry. */

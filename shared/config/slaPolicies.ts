@@ -2,6 +2,7 @@
 // defaults, validated on load: an unknown time zone, overlapping working hours, a policy naming a
 // calendar that does not exist or a ladder without steps is refused with a message that says which.
 import { z } from 'zod';
+import { settingsObject } from './strictSettings.ts';
 import { IssuePriority } from '../domain/issue.ts';
 import { SupportTier } from '../domain/issueUpdate.ts';
 import { WorkflowId } from '../domain/workflowRun.ts';
@@ -29,11 +30,12 @@ const TimeOfDay = z
   .string()
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time of day written HH:MM, from 00:00 to 24:00');
 
-export const WorkingHours = z
-  .object({ from: TimeOfDay, to: TimeOfDay })
-  .refine((h) => minutesOfDay(h.to) > minutesOfDay(h.from), {
+export const WorkingHours = settingsObject({ from: TimeOfDay, to: TimeOfDay }).refine(
+  (h) => minutesOfDay(h.to) > minutesOfDay(h.from),
+  {
     message: 'working hours must end after they start (write 24:00 for midnight at the end of the day)',
-  });
+  },
+);
 export type WorkingHours = z.infer<typeof WorkingHours>;
 
 const DayHours = z
@@ -74,33 +76,29 @@ export const TimeZone = z
 
 const Name = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" or "-" (at most 64)');
 
-export const BusinessCalendar = z
-  .object({
-    /** IANA zone the working hours and holidays are written in. */
-    timeZone: TimeZone,
-    /** Working hours per weekday, in the calendar's zone. A weekday left out is a day off. */
-    hours: z
-      .object({
-        mon: DayHours.default([]),
-        tue: DayHours.default([]),
-        wed: DayHours.default([]),
-        thu: DayHours.default([]),
-        fri: DayHours.default([]),
-        sat: DayHours.default([]),
-        sun: DayHours.default([]),
-      })
-      .strict(),
-    /** Local dates with no working time at all. */
-    holidays: z.array(IsoDate).max(2000).default([]),
-  })
-  .superRefine((c, ctx) => {
-    if (WEEKDAYS.every((d) => c.hours[d].length === 0))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['hours'],
-        message: 'the calendar has no working hours on any weekday',
-      });
-  });
+export const BusinessCalendar = settingsObject({
+  /** IANA zone the working hours and holidays are written in. */
+  timeZone: TimeZone,
+  /** Working hours per weekday, in the calendar's zone. A weekday left out is a day off. */
+  hours: settingsObject({
+    mon: DayHours.default([]),
+    tue: DayHours.default([]),
+    wed: DayHours.default([]),
+    thu: DayHours.default([]),
+    fri: DayHours.default([]),
+    sat: DayHours.default([]),
+    sun: DayHours.default([]),
+  }),
+  /** Local dates with no working time at all. */
+  holidays: z.array(IsoDate).max(2000).default([]),
+}).superRefine((c, ctx) => {
+  if (WEEKDAYS.every((d) => c.hours[d].length === 0))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['hours'],
+      message: 'the calendar has no working hours on any weekday',
+    });
+});
 export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
 
 /** Business minutes: at most a year of them. */
@@ -108,29 +106,24 @@ const Minutes = z.number().int().min(1).max(525_600);
 const Share = z.number().gt(0).lt(1);
 const Status = z.string().min(1).max(64);
 
-export const SlaPolicy = z
-  .object({
-    id: Name,
-    /** Which cases the policy covers. A field left out matches every value. */
-    match: z
-      .object({
-        partnerIds: z.array(z.string().min(1).max(128)).min(1).max(10_000).optional(),
-        priorities: z.array(IssuePriority).min(1).optional(),
-        types: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),
-      })
-      .strict()
-      .default({}),
-    /** Id of the business-hours calendar the targets are counted in. */
-    calendar: Name,
-    firstResponseMinutes: Minutes,
-    resolutionMinutes: Minutes,
-    /** Overrides `warningShare` for this policy. */
-    warningShare: Share.optional(),
-  })
-  .refine((p) => p.resolutionMinutes >= p.firstResponseMinutes, {
-    message: 'the resolution target cannot be shorter than the first-response target',
-    path: ['resolutionMinutes'],
-  });
+export const SlaPolicy = settingsObject({
+  id: Name,
+  /** Which cases the policy covers. A field left out matches every value. */
+  match: settingsObject({
+    partnerIds: z.array(z.string().min(1).max(128)).min(1).max(10_000).optional(),
+    priorities: z.array(IssuePriority).min(1).optional(),
+    types: z.array(z.string().min(1).max(64)).min(1).max(100).optional(),
+  }).default({}),
+  /** Id of the business-hours calendar the targets are counted in. */
+  calendar: Name,
+  firstResponseMinutes: Minutes,
+  resolutionMinutes: Minutes,
+  /** Overrides `warningShare` for this policy. */
+  warningShare: Share.optional(),
+}).refine((p) => p.resolutionMinutes >= p.firstResponseMinutes, {
+  message: 'the resolution target cannot be shorter than the first-response target',
+  path: ['resolutionMinutes'],
+});
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 
 /** Words an escalation comment may use, filled in for each case. */
@@ -161,7 +154,7 @@ const Comment = z
     }
   });
 
-export const LadderStep = z.object({
+export const LadderStep = settingsObject({
   /** Trading Grid support tier the case moves to (never lowered). */
   tier: SupportTier,
   /** Trading Grid priority the case gets (never lowered). */
@@ -236,71 +229,69 @@ const DEFAULT_LADDER: z.input<typeof LadderStep>[] = [
   },
 ];
 
-export const SlaSettings = z
-  .object({
-    enabled: z.boolean().default(true),
-    /** The case status meaning "waiting on the partner": the SLA clock stands still while it holds. */
-    waitingStatus: Status.default('waiting_on_partner'),
-    /** Statuses meaning nobody has answered yet: leaving them (or a recorded reply) is the first response. */
-    newStatuses: z.array(Status).min(1).max(20).default(['new', 'open']),
-    /** Statuses that stop the clock for good: the SLA is met, or breached if it was late. */
-    resolvedStatuses: z.array(Status).min(1).max(20).default(['resolved', 'closed']),
-    /** Share of a target after which a warning is raised (once per target). */
-    warningShare: Share.default(0.8),
-    calendars: z.record(Name, BusinessCalendar).prefault(DEFAULT_CALENDARS),
-    /** The policy naming the most of partner, priority and type wins; among equals, the first listed. */
-    policies: z.array(SlaPolicy).min(1).max(1000).prefault(DEFAULT_POLICIES),
-    ladder: z
-      .array(LadderStep)
-      .min(1, 'the escalation ladder needs at least one step')
-      .max(10)
-      .prefault(DEFAULT_LADDER),
-  })
-  .superRefine((s, ctx) => {
-    const ids = new Set<string>();
-    s.policies.forEach((p, i) => {
-      if (ids.has(p.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['policies', i, 'id'],
-          message: `policy id "${p.id}" is used twice`,
-        });
-      ids.add(p.id);
-      if (!(p.calendar in s.calendars))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['policies', i, 'calendar'],
-          message: `policy "${p.id}" names calendar "${p.calendar}", which is not defined (known: ${Object.keys(s.calendars).join(', ') || 'none'})`,
-        });
-    });
-    if (!s.policies.some((p) => !p.match.partnerIds && !p.match.priorities && !p.match.types))
+export const SlaSettings = settingsObject({
+  enabled: z.boolean().default(true),
+  /** The case status meaning "waiting on the partner": the SLA clock stands still while it holds. */
+  waitingStatus: Status.default('waiting_on_partner'),
+  /** Statuses meaning nobody has answered yet: leaving them (or a recorded reply) is the first response. */
+  newStatuses: z.array(Status).min(1).max(20).default(['new', 'open']),
+  /** Statuses that stop the clock for good: the SLA is met, or breached if it was late. */
+  resolvedStatuses: z.array(Status).min(1).max(20).default(['resolved', 'closed']),
+  /** Share of a target after which a warning is raised (once per target). */
+  warningShare: Share.default(0.8),
+  calendars: z.record(Name, BusinessCalendar).prefault(DEFAULT_CALENDARS),
+  /** The policy naming the most of partner, priority and type wins; among equals, the first listed. */
+  policies: z.array(SlaPolicy).min(1).max(1000).prefault(DEFAULT_POLICIES),
+  ladder: z
+    .array(LadderStep)
+    .min(1, 'the escalation ladder needs at least one step')
+    .max(10)
+    .prefault(DEFAULT_LADDER),
+}).superRefine((s, ctx) => {
+  const ids = new Set<string>();
+  s.policies.forEach((p, i) => {
+    if (ids.has(p.id))
       ctx.addIssue({
         code: 'custom',
-        path: ['policies'],
-        message: 'one policy must match every case (a policy without partnerIds, priorities or types)',
+        path: ['policies', i, 'id'],
+        message: `policy id "${p.id}" is used twice`,
       });
-    s.ladder.forEach((step, i) => {
-      const before = s.ladder[i - 1];
-      if (before && step.tier <= before.tier)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['ladder', i, 'tier'],
-          message: `each step must climb to a higher support tier than the one before (step ${i + 1} names tier ${step.tier} after tier ${before.tier})`,
-        });
-    });
-    const overlap = [s.waitingStatus, ...s.newStatuses].filter((x) => s.resolvedStatuses.includes(x));
-    if (overlap.length > 0)
+    ids.add(p.id);
+    if (!(p.calendar in s.calendars))
       ctx.addIssue({
         code: 'custom',
-        path: ['resolvedStatuses'],
-        message: `status "${overlap[0]}" cannot both stop the SLA and be a waiting or new status`,
-      });
-    if (s.newStatuses.includes(s.waitingStatus))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['waitingStatus'],
-        message: `"${s.waitingStatus}" cannot be both the waiting status and a new status`,
+        path: ['policies', i, 'calendar'],
+        message: `policy "${p.id}" names calendar "${p.calendar}", which is not defined (known: ${Object.keys(s.calendars).join(', ') || 'none'})`,
       });
   });
+  if (!s.policies.some((p) => !p.match.partnerIds && !p.match.priorities && !p.match.types))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['policies'],
+      message: 'one policy must match every case (a policy without partnerIds, priorities or types)',
+    });
+  s.ladder.forEach((step, i) => {
+    const before = s.ladder[i - 1];
+    if (before && step.tier <= before.tier)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ladder', i, 'tier'],
+        message: `each step must climb to a higher support tier than the one before (step ${i + 1} names tier ${step.tier} after tier ${before.tier})`,
+      });
+  });
+  const overlap = [s.waitingStatus, ...s.newStatuses].filter((x) => s.resolvedStatuses.includes(x));
+  if (overlap.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resolvedStatuses'],
+      message: `status "${overlap[0]}" cannot both stop the SLA and be a waiting or new status`,
+    });
+  if (s.newStatuses.includes(s.waitingStatus))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['waitingStatus'],
+      message: `"${s.waitingStatus}" cannot be both the waiting status and a new status`,
+    });
+});
 export type SlaSettings = z.infer<typeof SlaSettings>;
 export type SlaSettingsInput = z.input<typeof SlaSettings>;

@@ -4,7 +4,7 @@
 // DataTransfer of File objects with dragenter/dragover/drop, so the renderer's own drop handler runs.
 import { test, expect } from './support/fixtures.ts';
 import { dropFiles, pdfText } from './support/dropFiles.ts';
-import { firstCases, navigateWindow, resetWorld, tradingGrid } from './support/bridgeControl.ts';
+import { firstCaseWithIssue, navigateWindow, resetWorld, tradingGrid } from './support/bridgeControl.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { CaseSummary } from '../../shared/ipc/dto.ts';
@@ -16,10 +16,7 @@ let disputed: CaseSummary;
 
 test.beforeAll(async ({ request }) => {
   await resetWorld(request);
-  const { items } = await firstCases(request, 50);
-  const withIssue = items.find((c) => c.tgIssueId !== null);
-  expect(withIssue, 'a synced case with a Trading Grid issue').toBeDefined();
-  disputed = withIssue!;
+  disputed = await firstCaseWithIssue(request);
 });
 
 async function openCase(page: Page, request: APIRequestContext) {

@@ -123,3 +123,11 @@ export async function firstCases(
     total: number;
   }>;
 }
+
+/** A synced case that has its Trading Grid issue: one to drop dispute documents on. */
+export async function firstCaseWithIssue(request: APIRequestContext): Promise<CaseSummary> {
+  const { items } = await firstCases(request, 50);
+  const withIssue = items.find((c) => c.tgIssueId !== null);
+  expect(withIssue, 'a synced case with a Trading Grid issue').toBeDefined();
+  return withIssue!;
+}
