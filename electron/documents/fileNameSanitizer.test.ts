@@ -74,6 +74,13 @@ describe('file name sanitiser', () => {
     );
   });
 
+  it('keeps to the length asked for when a long extension would leave no room for a name', () => {
+    // Found by the property above: the extension took all 16 characters and the fallback name came on top.
+    const name = clean('..-//CON/COM1LPT9', 16);
+    expect([...name].length).toBeLessThanOrEqual(16);
+    expect(name).not.toMatch(WINDOWS_RESERVED);
+  });
+
   it('is idempotent: a sanitised name comes back unchanged', () => {
     fc.assert(
       fc.property(hostileName, (raw) => {

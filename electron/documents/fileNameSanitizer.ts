@@ -77,7 +77,10 @@ export function sanitizeFileName(raw: string, maxChars = 150): SanitizedName {
   name = name.replace(/(^|_)\.\.(?=_|$)/g, '$1');
   name = name.replace(/[\s.]+$/u, '');
 
-  const split = splitExtension(name);
+  let split = splitExtension(name);
+  // An extension that would leave no room for a name of its own is part of the name.
+  if (Math.max(16, maxChars) - [...split.extension].length - 1 < FALLBACK_NAME.length)
+    split = { stem: name, extension: '' };
   const extPart = split.extension ? `.${split.extension}` : '';
   let stem = trimEnds(split.stem);
   if (stem === '') stem = FALLBACK_NAME;
