@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../store/store.ts';
-import { isOwnWrite } from './echo.ts';
+import { isOwnEscalation, isOwnWrite } from './echo.ts';
 import { refPart } from './refs.ts';
 
 let store: Store | undefined;
@@ -47,6 +47,42 @@ describe('echo detection', () => {
     expect(isOwnWrite({ id: 'TGC-2', origin: null, correlationRef: null }, 'xconnector', s.caseCopies)).toBe(
       false,
     );
+  });
+
+  it('knows a priority our SLA escalation set on an issue, once per escalation, until a later value overtakes it', () => {
+    const s = open();
+    const escalated = (step: number, priority: string) =>
+      s.timeline.add({
+        caseId: 'case:1',
+        eventKey: `escalation:${step}`,
+        kind: 'escalation',
+        origin: 'engine',
+        at: step,
+        summary: `Escalated (step ${step})`,
+        detail: { step, priority },
+      });
+    const delivered = (step: number) =>
+      s.timeline.add({
+        caseId: 'case:1',
+        eventKey: `escalation:${step}:trading-grid`,
+        kind: 'sync',
+        origin: 'engine',
+        at: step,
+        summary: 'Trading Grid issue updated',
+      });
+    expect(isOwnEscalation(s, 'case:1', 'high', 1)).toBe(false);
+    // Queued, not yet delivered: its priority read back is ours, once.
+    escalated(1, 'high');
+    expect(isOwnEscalation(s, 'case:1', 'medium', 2)).toBe(false);
+    expect(isOwnEscalation(s, 'case:1', 'high', 3)).toBe(true);
+    expect(isOwnEscalation(s, 'case:1', 'high', 4)).toBe(false);
+    // Delivered, but the issue is read with another value first: the escalation is overtaken.
+    escalated(2, 'urgent');
+    delivered(2);
+    expect(isOwnEscalation(s, 'case:1', 'low', 5)).toBe(false);
+    expect(isOwnEscalation(s, 'case:1', 'urgent', 6)).toBe(false);
+    // Another case's escalations are its own.
+    expect(isOwnEscalation(s, 'case:2', 'urgent', 7)).toBe(false);
   });
 
   it('turns any remote id into a safe part of a correlation reference', () => {

@@ -12,6 +12,7 @@ import { ownerOf, otherSide, type FieldChange } from '../caseSync/fieldOwnership
 import { copyDelivered, DETAIL_FIELDS, readDetail, type DetailField } from '../caseSync/detailOwnership.ts';
 import { loadDetails, saveDetails } from '../caseSync/detailState.ts';
 import { recordConflict } from '../caseSync/conflictEvent.ts';
+import { isOwnEscalation } from '../caseSync/echo.ts';
 import { PARTNER_DESK_ORIGIN } from '../../shared/domain/internalCase.ts';
 import type { IssuePriority } from '../../shared/domain/issue.ts';
 import type { SyncSide } from '../../shared/config/caseSync.ts';
@@ -52,7 +53,15 @@ export function syncCaseDetails(
     const value = now[field];
     const change: FieldChange = { side, value, said: value, at: now.version, by: now.by };
     const owner = ownerOf(s, field);
-    const read = readDetail(owner, field, state[field], change);
+    let read = readDetail(owner, field, state[field], change);
+    // The priority our own SLA escalation set in Trading Grid is read back: seen, not a change to hold.
+    if (
+      read.decision.kind === 'hold' &&
+      field === 'priority' &&
+      side === 'trading-grid' &&
+      isOwnEscalation(ctx.store, caseId, value, ctx.now)
+    )
+      read = { decision: { kind: 'none' }, state: { seen: read.state.seen } };
     changed ||= JSON.stringify(read.state) !== JSON.stringify(state[field]);
     state[field] = read.state;
     const d = read.decision;

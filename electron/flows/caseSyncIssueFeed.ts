@@ -11,6 +11,7 @@ import { syncIssueComment } from './caseSyncComments.ts';
 import { syncIssueStatus } from './caseSyncStatusIn.ts';
 import { routePartnerInput } from './partnerInputRouting.ts';
 import { syncCaseDetails } from './caseSyncDetails.ts';
+import { retryPartnerStatus } from './caseSyncStatusInRelease.ts';
 
 export const issueChangesFeedFlow = defineFeedFlow({
   feed: 'tg.issue-changes',
@@ -37,4 +38,6 @@ export const issueChangesFeedFlow = defineFeedFlow({
       sourceId: snap.id,
     });
   },
+  // A status change whose word the mapping did not know is tried again with the mappings of a new engine.
+  retryQuarantined: { unmapped_status: retryPartnerStatus },
 });

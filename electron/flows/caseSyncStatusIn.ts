@@ -3,7 +3,8 @@
 // its SLA clock on waiting_on_partner). Against the internal case the ownership rule applies: by
 // default xConnector owns the status, so a Trading Grid change is kept pending and, when xConnector
 // changes the status too, recorded as a conflict that xConnector wins. When Trading Grid owns the
-// status, its change is copied into the internal case as a step.
+// status, its change is copied into the internal case as a step. A change whose word the mappings do
+// not know is quarantined, and tried again on changed mappings (caseSyncStatusInRelease.ts).
 import { defineOperation } from '../sync/outboxOperation.ts';
 import { createOnce } from '../sync/createOnce.ts';
 import { caseRefs } from '../caseSync/refs.ts';
@@ -18,12 +19,24 @@ import {
   type SyncField,
 } from '../caseSync/fieldOwnership.ts';
 import { loadPending, savePending } from '../caseSync/pendingChanges.ts';
+import { notePartnerStatusRead } from '../caseSync/partnerStatusRead.ts';
 import { recordConflict } from '../caseSync/conflictEvent.ts';
 import { PARTNER_DESK_ORIGIN } from '../../shared/domain/internalCase.ts';
 import type { FlowContext } from './flowContext.ts';
 import type { IssueSnapshot } from '../../shared/domain/issueSnapshot.ts';
 import type { NewCaseStep } from '../../shared/domain/internalCase.ts';
 import type { StatusUpdate } from '../../shared/domain/statusUpdate.ts';
+import type { CaseStatus } from '../../shared/config/caseSync.ts';
+
+/**
+ * What a release needs to try a quarantined status change again (caseSyncStatusInRelease.ts): its desk
+ * case, and whether the desk did not know its word (`desk`) or only the internal status to copy it as.
+ */
+export interface QuarantinedPartnerStatus {
+  caseId: string;
+  stage: 'desk' | 'internal';
+  update: StatusUpdate;
+}
 
 interface CaseStepPayload {
   caseId: string;
@@ -83,7 +96,7 @@ export function syncIssueStatus(snap: IssueSnapshot, caseId: string, ctx: FlowCo
         itemId: `${snap.id}:${u.id}`,
         reasonKind: 'unmapped_status',
         reason: `Trading Grid issue ${snap.id} was set to "${u.status}", which the status mapping does not know, so the desk keeps the case's previous status. Add "${u.status}" under Settings → Mappings → case sync → partner status.`,
-        payload: u,
+        payload: { caseId, stage: 'desk', update: u } satisfies QuarantinedPartnerStatus,
       });
       return;
     }
@@ -91,32 +104,54 @@ export function syncIssueStatus(snap: IssueSnapshot, caseId: string, ctx: FlowCo
     const laterOwn = snap.statusUpdates
       .slice(i + 1)
       .find((x) => isOwnWrite(x, 'trading-grid', ctx.store.caseCopies));
-    const laterDesk = laterOwn && deskStatusOfPartner(s, laterOwn.status);
-    const changes = changesOf(u, deskStatus, u.author.name);
-    for (const field of ['status', 'resolution'] as const) {
-      const change = changes[field];
-      if (!change) continue;
-      const owner = ownerOf(s, field);
-      const ownWrite =
-        laterOwn && laterDesk
-          ? changesOf(laterOwn, laterDesk, 'Partner Desk, for xConnector')[field]
-          : undefined;
-      const overtaken = ownWrite && overtakenConflict(owner, field, change, ownWrite);
-      if (overtaken) {
-        recordConflict(ctx.store.timeline, caseId, overtaken, u.id, ctx.now);
-        continue;
-      }
-      const d = decideFieldChange(owner, field, pending[field], change);
-      pending[field] = d.pending;
-      changed = true;
-      if (d.decision.kind === 'conflict')
-        recordConflict(ctx.store.timeline, caseId, d.decision.conflict, u.id, ctx.now);
-      if (field === 'status' && d.decision.kind !== 'hold') copyToInternalCase(ctx, caseId, xcCaseId, u);
-    }
+    changed = reconcilePartnerStatus(ctx, caseId, xcCaseId, u, deskStatus, pending, laterOwn) || changed;
   });
   if (changed) savePending(ctx.store, caseId, pending, ctx.now);
   const current = deskStatusOfPartner(s, snap.status);
   if (current) ctx.store.cases.setStatus(caseId, current, Date.parse(snap.updatedAt));
+  notePartnerStatusRead(ctx.store, caseId, snap.statusUpdates.at(-1), ctx.now);
+}
+
+/**
+ * One Trading Grid status change (with its resolution) of a case linked to an internal case, by the
+ * ownership rule: held as pending, a conflict recorded, or copied into the internal case. `laterOwn` is
+ * our own status update that landed after it, if any: then the change was overtaken. Returns true when
+ * `pending` changed (the caller saves it).
+ */
+export function reconcilePartnerStatus(
+  ctx: FlowContext,
+  caseId: string,
+  xcCaseId: string,
+  u: StatusUpdate,
+  deskStatus: CaseStatus,
+  pending: PendingChanges,
+  laterOwn: StatusUpdate | undefined,
+): boolean {
+  const s = ctx.mappings.caseSync;
+  const laterDesk = laterOwn && deskStatusOfPartner(s, laterOwn.status);
+  const changes = changesOf(u, deskStatus, u.author.name);
+  let changed = false;
+  for (const field of ['status', 'resolution'] as const) {
+    const change = changes[field];
+    if (!change) continue;
+    const owner = ownerOf(s, field);
+    const ownWrite =
+      laterOwn && laterDesk
+        ? changesOf(laterOwn, laterDesk, 'Partner Desk, for xConnector')[field]
+        : undefined;
+    const overtaken = ownWrite && overtakenConflict(owner, field, change, ownWrite);
+    if (overtaken) {
+      recordConflict(ctx.store.timeline, caseId, overtaken, u.id, ctx.now);
+      continue;
+    }
+    const d = decideFieldChange(owner, field, pending[field], change);
+    pending[field] = d.pending;
+    changed = true;
+    if (d.decision.kind === 'conflict')
+      recordConflict(ctx.store.timeline, caseId, d.decision.conflict, u.id, ctx.now);
+    if (field === 'status' && d.decision.kind !== 'hold') copyToInternalCase(ctx, caseId, xcCaseId, u);
+  }
+  return changed;
 }
 
 /** Records, once, the conflicts our landed update settles, and forgets the changes it overtook. */
@@ -139,7 +174,12 @@ function settleOvertaken(
   return changed;
 }
 
-function copyToInternalCase(ctx: FlowContext, caseId: string, xcCaseId: string, u: StatusUpdate): void {
+export function copyToInternalCase(
+  ctx: FlowContext,
+  caseId: string,
+  xcCaseId: string,
+  u: StatusUpdate,
+): void {
   const internal = internalOfPartner(ctx.mappings.caseSync, u.status);
   if (!internal) {
     ctx.quarantine({
@@ -147,7 +187,7 @@ function copyToInternalCase(ctx: FlowContext, caseId: string, xcCaseId: string, 
       itemId: `${u.issueId}:${u.id}:internal`,
       reasonKind: 'unmapped_status',
       reason: `Trading Grid status "${u.status}" has no internal status to copy into xConnector case ${xcCaseId}. Add it under Settings → Mappings → case sync → partner to internal.`,
-      payload: u,
+      payload: { caseId, stage: 'internal', update: u } satisfies QuarantinedPartnerStatus,
     });
     return;
   }
