@@ -182,6 +182,7 @@ export function createEngine(options: EngineOptions) {
   const noteStorageProblem = (error: unknown) => {
     const problem = store.storageProblem(error);
     if (problem) health.storageProblem(problem.message, now());
+    return problem;
   };
 
   const publishOutboxCounts = () => {
@@ -263,7 +264,14 @@ export function createEngine(options: EngineOptions) {
         }
       }
       if (attempted > 0) continue;
-      const nextDue = store.outbox.nextDueAt();
+      let nextDue: number | null = null;
+      try {
+        nextDue = store.outbox.nextDueAt();
+      } catch (error) {
+        // A damaged page or a failing disk: said on the health view; the loop keeps its pace, not a spin.
+        noteStorageProblem(error);
+        logger.error({ err: error }, 'outbox schedule could not be read');
+      }
       const t = now();
       // Entries due but not attempted wait on something else (their system backing off, a dead letter
       // ahead of them): sleep until a backoff ends or something wakes the loop, never in a spin.
@@ -399,6 +407,11 @@ export function createEngine(options: EngineOptions) {
     referenceData: referenceData.api,
     /** Flow 2: files dropped on a case, and each case's documents with their upload state. */
     documents: documents.api,
+    /**
+     * What an error met while serving the window says about the database (damaged, full, unwritable) as
+     * a StorageError that says what to do, also shown on the health view; null when it says nothing.
+     */
+    storageProblem: noteStorageProblem,
     /** Resolves once the spool sweeps asked for so far have run. */
     spoolSwept: () => spoolSweeper.settled(),
     transactions: {

@@ -151,7 +151,12 @@ export function createDeskService(deps: DeskServiceDeps) {
       const parsed = parseInvokeArgs(channel, args);
       if (!parsed.ok) throw new IpcRequestError(parsed.message);
       const handler = handlers[channel] as (a: unknown) => Promise<unknown>;
-      return handler(parsed.value);
+      try {
+        return await handler(parsed.value);
+      } catch (error) {
+        // SQLite's own words ("database disk image is malformed") tell the user nothing to do.
+        throw engine.storageProblem(error) ?? error;
+      }
     },
     dispose(): void {
       for (const u of unsubscribe) u();

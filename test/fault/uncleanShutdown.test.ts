@@ -24,6 +24,8 @@ import { openDatabase } from '../../electron/store/database.ts';
 import { cleanMarkPath } from '../../electron/store/cleanShutdown.ts';
 import { StorageError } from '../../electron/store/storageProblem.ts';
 import { silentLogger } from '../../electron/logging/logger.ts';
+import { createDeskService } from '../../electron/service/deskService.ts';
+import { memoryCredentialSource } from '../../electron/connectors/credentialSource.ts';
 import { engineSettingsFor, startDesk, type TestDesk } from '../support/desk.ts';
 
 const dirs: string[] = [];
@@ -181,6 +183,43 @@ describe('disk trouble: checking the database only when the last run did not clo
     renameSync(file, `${file}.damaged`);
     desk.engine = build();
   }, 90_000);
+
+  it('answers the window’s reads of a damaged page with what to do, not SQLite’s words', async () => {
+    const file = syncedCopy();
+    openDatabase(file).close();
+    damagePageOf(file, 'cases');
+    const engine = createEngine({
+      dataDir: dirname(file),
+      // Never started: nothing is sent anywhere, only the window's read reaches the file.
+      settings: {
+        xconnector: { baseUrl: 'http://127.0.0.1:9' },
+        tradingGrid: { baseUrl: 'http://127.0.0.1:9', clientId: 'unused' },
+      },
+      credentials: memoryCredentialSource({}),
+      notifier: { notify: async () => {} },
+      logger: silentLogger(),
+    });
+    try {
+      const service = createDeskService({
+        engine,
+        appInfo: { version: '0.0.0-test', mode: 'demo', platform: 'linux' },
+        settings: { view: async () => ({}) as never, update: async () => ({ ok: true }) },
+        credentials: { set: async () => {} },
+        emit: () => {},
+      });
+      const error = await service.invoke('cases:list', { limit: 50 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(StorageError);
+      expect((error as StorageError).kind).toBe('damaged');
+      expect((error as Error).message).toMatch(/is damaged \(.+\)\. Partner Desk has not changed it/);
+      // The health view says the same, so the user sees it even where the window shows no error.
+      expect(engine.health().some((h) => /is damaged/.test(h.lastError ?? ''))).toBe(true);
+    } finally {
+      await engine.close();
+    }
+  }, 30_000);
 
   it('checks a cleanly closed file whole when asked, and refuses it if damaged', () => {
     const file = syncedCopy();
