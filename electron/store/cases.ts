@@ -40,7 +40,8 @@ export function createCaseStore(db: Db) {
     `INSERT INTO cases (id, origin, partner_id, community_id, exception_id, title, type, status, priority, payload, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
-  const insertSearch = db.prepare('INSERT INTO cases_search (case_id, text) VALUES (?, ?)');
+  // The search index is keyed by the case's rowid (migration 9): a hit is its case's row.
+  const insertSearch = db.prepare('INSERT INTO cases_search (rowid, text) VALUES (?, ?)');
   const updateDetails = db.prepare(
     'UPDATE cases SET title = ?, priority = ?, payload = ?, updated_at = ? WHERE id = ?',
   );
@@ -84,7 +85,8 @@ export function createCaseStore(db: Db) {
         now,
         now,
       );
-      if (r.changes > 0) insertSearch.run(c.id, c.searchText);
+      // lastInsertRowid is this insert's, even when a trigger on cases inserted rows of its own.
+      if (r.changes > 0) insertSearch.run(r.lastInsertRowid, c.searchText);
       return r.changes > 0;
     },
     updateDetails(id: string, d: { title: string; priority: string; payload: unknown }, now: number): void {

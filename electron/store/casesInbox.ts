@@ -49,7 +49,8 @@ export type SearchPlan = 'lookup' | 'scan';
 /** Above this many hits a search reads along the inbox order instead of looking each hit up. */
 export const LOOKUP_MAX_HITS = 2000;
 
-const HITS = 'SELECT case_id FROM cases_search WHERE cases_search MATCH ?';
+/** The search's hits as the rowids of their cases (the index is keyed by them, migration 9). */
+const HITS = 'SELECT rowid FROM cases_search WHERE cases_search MATCH ?';
 
 /**
  * Filters become one index search: the most selective filter set (partner, then SLA state, status,
@@ -80,13 +81,13 @@ function sqlFor(
   if (!match) return { from: 'cases', where: clause, args };
   if (search === 'lookup')
     return {
-      from: `(${HITS}) AS hit CROSS JOIN cases ON cases.id = hit.case_id`,
+      from: `(${HITS}) AS hit CROSS JOIN cases ON cases.rowid = hit.rowid`,
       where: clause,
       args: [match, ...args],
     };
   return {
     from: 'cases',
-    where: `${clause ? `${clause} AND` : 'WHERE'} +id IN (${HITS})`,
+    where: `${clause ? `${clause} AND` : 'WHERE'} +cases.rowid IN (${HITS})`,
     args: [...args, match],
   };
 }
@@ -107,9 +108,22 @@ export function inboxPageQuery(
   };
 }
 
-/** How many cases match the filters (in one part, or in all). Counting reads every hit anyway. */
-export function inboxCountQuery(q: CaseQuery, part: InboxPart | null = null): SqlQuery {
-  const { from, where, args } = sqlFor(q, part, 'lookup');
+/**
+ * How many cases match the filters (in one part, or in all). A search alone is counted in the search
+ * index without reading a case: every indexed row is one case (cases.open writes both, and cases are
+ * never deleted). With filters, many hits are counted along the filter's index like a 'scan' page,
+ * which reads no case row either, instead of looking each of thousands of hits up.
+ */
+export function inboxCountQuery(
+  q: CaseQuery,
+  part: InboxPart | null = null,
+  search: SearchPlan = 'lookup',
+): SqlQuery {
+  const match = q.text ? toSearchQuery(q.text) : null;
+  const filtered = part !== null || [q.partnerId, q.slaState, q.status, q.type].some(Boolean);
+  if (match && !filtered)
+    return { sql: 'SELECT COUNT(*) AS n FROM cases_search WHERE cases_search MATCH ?', args: [match] };
+  const { from, where, args } = sqlFor(q, part, search);
   return { sql: `SELECT COUNT(*) AS n FROM ${from} ${where}`, args };
 }
 
@@ -130,15 +144,15 @@ export function createInboxQueries<Row>(db: Db, select: string) {
     const { statement, args } = run(query);
     return statement.all(...args) as Row[];
   };
-  const count = (q: CaseQuery, part: InboxPart | null = null): number => {
-    const { statement, args } = run(inboxCountQuery(q, part));
-    return (statement.get(...args) as { n: number }).n;
-  };
   const searchPlan = (q: CaseQuery): SearchPlan => {
     const match = q.text ? toSearchQuery(q.text) : null;
     if (!match) return 'lookup';
     const { statement, args } = run(searchHitsQuery(match));
     return (statement.get(...args) as { n: number }).n > LOOKUP_MAX_HITS ? 'scan' : 'lookup';
+  };
+  const count = (q: CaseQuery, part: InboxPart | null = null, search = searchPlan(q)): number => {
+    const { statement, args } = run(inboxCountQuery(q, part, search));
+    return (statement.get(...args) as { n: number }).n;
   };
 
   return {
@@ -150,7 +164,7 @@ export function createInboxQueries<Row>(db: Db, select: string) {
       const due = rows(inboxPageQuery(q, 'due', select, limit, offset, search));
       if (due.length === limit) return due;
       // The page runs past the cases with a due time: their number says where the others start.
-      const dueTotal = due.length > 0 || offset === 0 ? offset + due.length : count(q, 'due');
+      const dueTotal = due.length > 0 || offset === 0 ? offset + due.length : count(q, 'due', search);
       const undated = rows(
         inboxPageQuery(q, 'undated', select, limit - due.length, Math.max(0, offset - dueTotal), search),
       );

@@ -9,6 +9,7 @@ import * as m005 from './migrations/005_referenceData.ts';
 import * as m006 from './migrations/006_caseSync.ts';
 import * as m007 from './migrations/007_outboxUnreachable.ts';
 import * as m008 from './migrations/008_openCountsIndex.ts';
+import * as m009 from './migrations/009_searchByRowid.ts';
 
 const migrations: { version: number; up: (db: DatabaseSync) => void }[] = [
   { version: 1, up: m001.up },
@@ -19,6 +20,7 @@ const migrations: { version: number; up: (db: DatabaseSync) => void }[] = [
   { version: 6, up: m006.up },
   { version: 7, up: m007.up },
   { version: 8, up: m008.up },
+  { version: 9, up: m009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
@@ -39,7 +41,9 @@ export function migrate(db: DatabaseSync): void {
       db.exec(`PRAGMA user_version = ${m.version}`);
       db.exec('COMMIT');
     } catch (error) {
-      db.exec('ROLLBACK');
+      // A full disk makes SQLite roll the transaction back itself; a second ROLLBACK would throw and
+      // hide the error that says what is wrong.
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw error;
     }
   }
