@@ -1,10 +1,12 @@
 // decodeAcknowledgment: detect 997 / 999 / CONTRL from the first segment and hand over to the right decoder.
-import { decodeContrl, EDIFACT_FIRST_SEGMENTS } from './edifactContrl.ts';
+import { EDIFACT_FIRST_SEGMENTS } from './contrlSegments.ts';
+import { decodeContrl } from './edifactContrl.ts';
 import { MAX_INPUT_CHARS } from './limits.ts';
 import { malformed, notAnAck } from './result.ts';
 import { clean, quote } from './text.ts';
 import type { AckDecodeResult } from './types.ts';
-import { decodeX12Ack, X12_FIRST_SEGMENTS } from './x12Ack.ts';
+import { decodeX12Ack } from './x12Ack.ts';
+import { X12_FIRST_SEGMENTS } from './x12AckSegments.ts';
 
 export function decodeAcknowledgment(raw: string): AckDecodeResult {
   try {

@@ -74,3 +74,8 @@ function unknownExplanation(input: CodedErrorInput): string {
 function withContext(explanation: string, context: string | undefined): string {
   return context === undefined || context === '' ? explanation : `${explanation} ${endSentence(context)}`;
 }
+
+/** Drop undefined keys so a location only carries what the partner actually told us. */
+export function definedOnly<T extends object>(location: T): T {
+  return Object.fromEntries(Object.entries(location).filter(([, v]) => v !== undefined)) as T;
+}
