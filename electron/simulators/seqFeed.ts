@@ -83,7 +83,7 @@ export class SeqFeed<T> {
   page(since: number, limit: number): FeedSlice {
     const items: unknown[] = [];
     let lastSeq: number | undefined;
-    let i = this.firstAfter(since);
+    let i = firstAfter(this.entries, since);
     for (; i < this.entries.length && items.length < limit; i++) {
       const e = this.entries[i] as Entry;
       const c = this.current.get(e.key);
@@ -102,18 +102,19 @@ export class SeqFeed<T> {
     return { items, lastSeq, hasMore };
   }
 
-  private firstAfter(since: number): number {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.entries[mid] as Entry).seq <= since) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   private compact(): void {
     this.entries = this.entries.filter((e) => this.current.get(e.key)?.seq === e.seq);
   }
+}
+
+/** The index of the first entry after `since` in a log kept in sequence order (a binary search). */
+export function firstAfter(entries: readonly { seq: number }[], since: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entries[mid] as { seq: number }).seq <= since) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,81 +1,15 @@
-// Trading Grid's attachments, as the simulator keeps them: the published attachment policy, resumable
-// upload sessions (bytes hashed as they arrive, never buffered whole; what arrived before a broken
-// connection is kept), completion into an attachment when the SHA-256 matches, and lookups by
+// Trading Grid's attachments, as the simulator keeps them: resumable upload sessions (opened, resumed,
+// expired; each chunk request's body taken in by chunkIntake.ts, what arrived before a broken
+// connection kept), completion into an attachment when the SHA-256 matches, and lookups by
 // correlationRef. Every chunk request is logged so tests can see where an upload resumed.
-import { createHash, type Hash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import { createHash } from 'node:crypto';
 import type { Attachment, NewUploadSession, UploadSession } from '../../../shared/domain/document.ts';
-import { ContentType } from '../../../shared/domain/document.ts';
 import type { Rng } from '../rng.ts';
+import { AttachmentSimSettings, DEFAULT_ATTACHMENT_SETTINGS } from './attachmentSettings.ts';
+import { takeChunk, type ChunkRecord, type SessionRecord } from './chunkIntake.ts';
 
-export const AttachmentSimSettings = z
-  .object({
-    maxBytes: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-    allowedContentTypes: z.array(ContentType).min(1).max(200),
-    maxChunkBytes: z.number().int().min(65_536).max(Number.MAX_SAFE_INTEGER),
-    sessionTtlSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(30 * 86_400),
-    /** Bytes per second a chunk body is read at; null reads as fast as the client sends. */
-    receiveBytesPerSecond: z.number().int().min(1024).nullable(),
-    /** Share of chunk requests whose connection is cut partway through the body (bytes so far are kept). */
-    midBodyResetRate: z.number().min(0).max(1),
-    /** Attachments up to this size keep their bytes, so tests can compare them. */
-    keepContentBytes: z
-      .number()
-      .int()
-      .min(0)
-      .max(256 * 1024 * 1024),
-  })
-  .strict();
-export type AttachmentSimSettings = z.infer<typeof AttachmentSimSettings>;
-
-export const DEFAULT_ATTACHMENT_SETTINGS: AttachmentSimSettings = {
-  maxBytes: 1024 ** 3,
-  allowedContentTypes: [
-    'application/pdf',
-    'image/png',
-    'image/jpeg',
-    'image/gif',
-    'image/tiff',
-    'image/webp',
-    'text/plain',
-    'text/csv',
-    'application/xml',
-    'application/zip',
-    'application/msword',
-    'application/vnd.ms-excel',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'message/rfc822',
-  ],
-  maxChunkBytes: 64 * 1024 * 1024,
-  sessionTtlSeconds: 86_400,
-  receiveBytesPerSecond: null,
-  midBodyResetRate: 0,
-  keepContentBytes: 8 * 1024 * 1024,
-};
-
-/** One chunk request as it arrived: where its bytes were appended, how many, and whether it was cut. */
-export interface ChunkRecord {
-  start: number;
-  bytes: number;
-  cut: boolean;
-}
-
-interface SessionRecord {
-  session: UploadSession;
-  hash: Hash;
-  content: Buffer[] | null;
-  chunks: ChunkRecord[];
-  /** True while a chunk request is writing: a second one at the same time is refused (409). */
-  busy: boolean;
-  /** Expired, or dropped after its bytes did not match: unknown to clients, kept for the history. */
-  gone: boolean;
-}
+export { AttachmentSimSettings, DEFAULT_ATTACHMENT_SETTINGS } from './attachmentSettings.ts';
+export type { ChunkRecord } from './chunkIntake.ts';
 
 export type ReceiveOutcome =
   | { kind: 'ok'; session: UploadSession }
@@ -226,48 +160,28 @@ export class AttachmentState {
     if (s.state === 'completed') return { kind: 'completed', session: { ...s } };
     if (start > s.receivedBytes) return { kind: 'offset_mismatch', session: { ...s } };
     if (record.busy) return { kind: 'busy' };
-    record.busy = true;
     this.chunkRequests++;
-    const log: ChunkRecord = { start: s.receivedBytes, bytes: 0, cut: false };
-    record.chunks.push(log);
-    let skip = s.receivedBytes - start;
     // The cut falls within the first 32 KiB still to come, so a chosen cut always happens, whatever the
     // client's chunk size (a cut planned past the end of a small chunk would silently not be one).
     const remaining = Math.max(1, s.sizeBytes - s.receivedBytes);
     const cutAfter = this.rng.chance(this.settings.midBodyResetRate)
       ? this.rng.int(1, Math.min(32 * 1024, remaining))
       : null;
-    const rate = this.settings.receiveBytesPerSecond;
-    const began = performance.now();
-    try {
-      for await (const raw of body) {
-        let chunk = raw;
-        if (skip > 0) {
-          const dropped = Math.min(skip, chunk.length);
-          skip -= dropped;
-          chunk = chunk.subarray(dropped);
-        }
-        const room = s.sizeBytes - s.receivedBytes;
-        if (chunk.length > room) chunk = chunk.subarray(0, room);
-        if (cutAfter !== null && log.bytes + chunk.length >= cutAfter) {
-          chunk = chunk.subarray(0, Math.max(0, cutAfter - log.bytes));
-          this.append(record, log, chunk);
-          log.cut = true;
+    await takeChunk(
+      record,
+      start,
+      body,
+      { cutAfter, bytesPerSecond: this.settings.receiveBytesPerSecond },
+      {
+        received: (bytes) => {
+          this.bytesReceived += bytes;
+        },
+        cut: () => {
           this.midBodyResets++;
           cut();
-          return { kind: 'ok', session: { ...s } };
-        }
-        this.append(record, log, chunk);
-        if (rate !== null) {
-          const due = (log.bytes / rate) * 1000 - (performance.now() - began);
-          if (due > 1) await sleep(due);
-        }
-      }
-    } catch {
-      // The client went away mid-body: what arrived is kept, and the session says how much.
-    } finally {
-      record.busy = false;
-    }
+        },
+      },
+    );
     return { kind: 'ok', session: { ...s } };
   }
 
@@ -357,15 +271,6 @@ export class AttachmentState {
       .filter(([, n]) => n > 1)
       .map(([k]) => k)
       .sort();
-  }
-
-  private append(record: SessionRecord, log: ChunkRecord, chunk: Buffer): void {
-    if (chunk.length === 0) return;
-    record.hash.update(chunk);
-    record.content?.push(Buffer.from(chunk));
-    record.session.receivedBytes += chunk.length;
-    log.bytes += chunk.length;
-    this.bytesReceived += chunk.length;
   }
 
   private live(id: string): SessionRecord | undefined {

@@ -10,29 +10,19 @@ import {
   type ReferenceKind,
 } from '../../../shared/domain/reference.ts';
 import type { Rng } from '../rng.ts';
+import { DirectoryRecords, idOf, type DirectorySlice } from './directoryRecords.ts';
+
+export type { DirectorySlice } from './directoryRecords.ts';
 
 /** One write that changed a record, in the order applied. */
 export type AppliedWrite =
   | { op: 'put'; contentHash: string | undefined; by: 'client' | 'drift' }
   | { op: 'delete'; by: 'client' | 'drift' };
 
-interface Entry {
-  seq: number;
-  id: string;
-}
-
 interface KeyRecord {
   endpoint: 'put' | 'delete';
   record: DirectoryRecord | undefined;
 }
-
-export interface DirectorySlice {
-  items: DirectoryRecord[];
-  lastSeq: number | undefined;
-  hasMore: boolean;
-}
-
-const idOf = (kind: string, key: string) => `${kind}:${key}`;
 
 export class DirectoryState {
   upsertCalls = 0;
@@ -50,9 +40,7 @@ export class DirectoryState {
   /** Client writes that undid drift: a drifted record put back, or a stray one deleted. */
   driftRepaired = 0;
 
-  private readonly records = new Map<string, { seq: number; record: DirectoryRecord }>();
-  private entries: Entry[] = [];
-  private seq = 0;
+  private readonly records = new DirectoryRecords();
   private readonly keys = new Map<string, KeyRecord>();
   private readonly drifted = new Set<string>();
   private readonly history = new Map<string, AppliedWrite[]>();
@@ -71,11 +59,11 @@ export class DirectoryState {
   }
 
   get(kind: ReferenceKind, key: string): DirectoryRecord | undefined {
-    return this.records.get(idOf(kind, key))?.record;
+    return this.records.get(idOf(kind, key));
   }
 
   all(): DirectoryRecord[] {
-    return [...this.records.values()].map((r) => r.record);
+    return this.records.all();
   }
 
   /** Every record's applied writes, by `kind:key`, including records no longer there. */
@@ -98,7 +86,7 @@ export class DirectoryState {
     const replay = this.replay(idempotencyKey, 'put');
     if (replay?.record) return { record: replay.record, replayed: true };
     const id = idOf(kind, key);
-    const existing = this.records.get(id)?.record;
+    const existing = this.records.get(id);
     if (existing && sameContent(existing, upsert)) {
       this.unchangedUpserts++;
       this.remember(idempotencyKey, 'put', existing);
@@ -113,7 +101,7 @@ export class DirectoryState {
       contentHash: upsert.contentHash,
       updatedAt: new Date(this.clock()).toISOString(),
     };
-    this.store(record);
+    this.records.store(record);
     this.upserts++;
     this.applied(id, { op: 'put', contentHash: upsert.contentHash, by: 'client' });
     if (this.drifted.delete(id)) this.driftRepaired++;
@@ -145,26 +133,7 @@ export class DirectoryState {
 
   /** Records after `since` in change order, at most `limit`, optionally of one kind. */
   page(since: number, limit: number, kind?: ReferenceKind): DirectorySlice {
-    const items: DirectoryRecord[] = [];
-    let lastSeq: number | undefined;
-    let i = this.firstAfter(since);
-    for (; i < this.entries.length && items.length < limit; i++) {
-      const e = this.entries[i]!;
-      const current = this.records.get(e.id);
-      if (!current || current.seq !== e.seq) continue;
-      lastSeq = e.seq;
-      if (kind === undefined || current.record.kind === kind) items.push(current.record);
-    }
-    let hasMore = false;
-    for (; i < this.entries.length; i++) {
-      const e = this.entries[i]!;
-      const current = this.records.get(e.id);
-      if (current && current.seq === e.seq && (kind === undefined || current.record.kind === kind)) {
-        hasMore = true;
-        break;
-      }
-    }
-    return { items, lastSeq, hasMore };
+    return this.records.page(since, limit, kind);
   }
 
   /** Drift: a person edits a record in Trading Grid (its contentHash field stays as it was). */
@@ -176,7 +145,7 @@ export class DirectoryState {
     if (field) data[field] = `${String(data[field]).slice(0, 180)} (edited in Trading Grid)`;
     else data['note'] = 'edited in Trading Grid';
     const record = { ...current, data, updatedAt: new Date(this.clock()).toISOString() };
-    this.store(record);
+    this.records.store(record);
     this.driftInjected.edited++;
     this.drifted.add(idOf(kind, key));
     this.applied(idOf(kind, key), { op: 'put', contentHash: record.contentHash, by: 'drift' });
@@ -196,7 +165,7 @@ export class DirectoryState {
   /** Drift: a record appears in Trading Grid that did not come from xConnector. */
   addRecord(record: Omit<DirectoryRecord, 'updatedAt'>): DirectoryRecord {
     const full: DirectoryRecord = { ...record, updatedAt: new Date(this.clock()).toISOString() };
-    this.store(full);
+    this.records.store(full);
     const id = idOf(record.kind, record.key);
     this.driftInjected.added++;
     this.drifted.add(id);
@@ -230,7 +199,7 @@ export class DirectoryState {
 
   stats() {
     const byKind: Record<string, number> = {};
-    for (const { record } of this.records.values()) byKind[record.kind] = (byKind[record.kind] ?? 0) + 1;
+    for (const record of this.records.all()) byKind[record.kind] = (byKind[record.kind] ?? 0) + 1;
     return {
       records: this.records.size,
       byKind,
@@ -245,15 +214,6 @@ export class DirectoryState {
       driftRepaired: this.driftRepaired,
       driftOutstanding: this.drifted.size,
     };
-  }
-
-  private store(record: DirectoryRecord): void {
-    const id = idOf(record.kind, record.key);
-    const seq = ++this.seq;
-    this.records.set(id, { seq, record });
-    this.entries.push({ seq, id });
-    if (this.entries.length > 1024 && this.entries.length > 2 * this.records.size)
-      this.entries = this.entries.filter((e) => this.records.get(e.id)?.seq === e.seq);
   }
 
   private applied(id: string, write: AppliedWrite): void {
@@ -275,17 +235,6 @@ export class DirectoryState {
     record: DirectoryRecord | undefined,
   ): void {
     if (idempotencyKey !== undefined) this.keys.set(`${endpoint}|${idempotencyKey}`, { endpoint, record });
-  }
-
-  private firstAfter(since: number): number {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.entries[mid]!.seq <= since) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
 

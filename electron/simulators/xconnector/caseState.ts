@@ -11,82 +11,43 @@ import type {
   NewInternalComment,
   ResolutionStep,
 } from '../../../shared/domain/internalCase.ts';
+import type { PartnerFile } from '../../../shared/domain/partnerFile.ts';
 import type { InternalRoute, NewRouteMessage, RouteMessage } from '../../../shared/domain/routeMessage.ts';
+import { ByCorrelationRef } from '../byCorrelationRef.ts';
+import { IdempotentCreates, type CreateOutcome } from '../idempotentCreates.ts';
 import type { Rng } from '../rng.ts';
 import type { Scenario } from '../scenario.ts';
-import { SeqFeed, type SeqCounter } from '../seqFeed.ts';
-import { CaseFactory } from './caseFactory.ts';
-import { ByCorrelationRef } from '../byCorrelationRef.ts';
+import type { SeqCounter, SeqFeed } from '../seqFeed.ts';
+import { CaseAgents, type CaseActivityOptions, type CaseActivityResult } from './caseAgents.ts';
 import { CaseDocuments, type HostDocument } from './caseDocuments.ts';
+import { CaseFactory } from './caseFactory.ts';
+import { caseHistory, type InternalCaseOptions } from './caseHistory.ts';
 import { CasePartnerFiles } from './casePartnerFiles.ts';
-import type { PartnerFile } from '../../../shared/domain/partnerFile.ts';
+import { CaseRecords } from './caseRecords.ts';
+import { InboundRoute } from './inboundRoute.ts';
 
-export interface InternalCaseOptions {
-  /** Share (0..1) of the scenario's exceptions, of known partners, that get an internal case. Default 0. */
-  exceptionShare?: number;
-  /** Internal cases with no exception behind them, at start. Default 0. */
-  standalone?: number;
-  /** Comments on each seeded case: exactly this many, or 0..maxCommentsPerCase when not given. */
-  commentsPerCase?: number;
-  maxCommentsPerCase?: number;
-  /** Steps after NEW on each seeded case: exactly this many, or 0..maxStepsPerCase when not given. */
-  stepsPerCase?: number;
-  maxStepsPerCase?: number;
-  /** Documents agents attached to each seeded case. Default 0. */
-  attachmentsPerCase?: number;
-}
-
-export interface CaseActivityOptions {
-  /** New standalone internal cases. */
-  newCases?: number;
-  /** Open cases moving one step along their path. */
-  caseSteps?: number;
-  /** New comments by internal agents (partner-visible or internal-only). */
-  caseComments?: number;
-  /** Steps to a status no mapping knows (ON_HOLD_LEGAL), to exercise "reported, not guessed". */
-  unmappedSteps?: number;
-  /** Documents agents attach to open cases (most for the partner, some internal). */
-  caseAttachments?: number;
-}
-
-export interface CaseActivityResult {
-  newCases: string[];
-  caseSteps: string[];
-  caseComments: string[];
-  unmappedSteps: string[];
-  caseAttachments: string[];
-}
-
-export interface CreateOutcome<T> {
-  object: T;
-  replayed: boolean;
-}
-
-const MAX_COMMENTS = 1000;
+export type { CaseActivityOptions, CaseActivityResult } from './caseAgents.ts';
+export type { InternalCaseOptions } from './caseHistory.ts';
+export type { CreateOutcome } from '../idempotentCreates.ts';
 
 export class CaseState {
   readonly cases: SeqFeed<InternalCase>;
   readonly comments = new ByCorrelationRef<InternalComment>();
   readonly steps = new ByCorrelationRef<ResolutionStep>();
-  readonly routed = new ByCorrelationRef<RouteMessage>();
-  readonly routedByRoute: Record<InternalRoute, RouteMessage[]> = {
-    erp: [],
-    'order-management': [],
-    'customer-service': [],
-  };
+  readonly routed: ByCorrelationRef<RouteMessage>;
+  readonly routedByRoute: Record<InternalRoute, RouteMessage[]>;
   /** Files partners sent in Trading Grid, on cases and routed messages. */
   readonly partnerFiles = new CasePartnerFiles();
   honourIdempotencyKeys = true;
-  idempotentReplays = 0;
   linksWritten = 0;
 
+  private readonly records: CaseRecords;
   private readonly factory: CaseFactory;
   private readonly documents: CaseDocuments;
+  private readonly agents: CaseAgents;
+  private readonly inbound: InboundRoute;
+  private readonly creates = new IdempotentCreates(() => this.honourIdempotencyKeys);
   private readonly clock: () => number;
-  private readonly keys = new Map<string, unknown>();
-  private readonly open: string[] = [];
-  private readonly partnerIds: string[];
-  private routeCounter = 0;
 
   constructor(
     scenario: Scenario,
@@ -97,12 +58,22 @@ export class CaseState {
     /** Where attachment bytes are kept so xConnector's documents content endpoint serves them. */
     hostDocument: HostDocument = () => {},
   ) {
-    this.cases = new SeqFeed<InternalCase>(seq);
+    this.records = new CaseRecords(seq);
+    this.cases = this.records.feed;
     this.factory = new CaseFactory(rng);
     this.documents = new CaseDocuments(rng.fork('documents'), hostDocument);
     this.clock = clock;
-    this.partnerIds = scenario.partners.map((p) => p.id);
-    this.seed(scenario, o);
+    this.inbound = new InboundRoute(this.creates, () => this.now());
+    this.routed = this.inbound.routed;
+    this.routedByRoute = this.inbound.byRoute;
+    const partnerIds = scenario.partners.map((p) => p.id);
+    this.agents = new CaseAgents(this.records, this.factory, this.documents, clock, partnerIds);
+    for (const c of caseHistory(scenario, o, this.factory, this.documents, partnerIds)) this.records.put(c);
+  }
+
+  /** Creates answered with an earlier object because their Idempotency-Key was seen before. */
+  get idempotentReplays(): number {
+    return this.creates.replays;
   }
 
   get(id: string): InternalCase | undefined {
@@ -118,7 +89,7 @@ export class CaseState {
     if (!c) return undefined;
     if (c.link?.issueId === link.issueId && c.link.communityId === link.communityId) return c;
     this.linksWritten++;
-    return this.put({ ...c, link: { ...link }, updatedAt: this.now() });
+    return this.records.put({ ...c, link: { ...link }, updatedAt: this.now() });
   }
 
   /** A new title and/or priority, from Partner Desk or an agent; the same values again change nothing. */
@@ -130,7 +101,7 @@ export class CaseState {
     if (!c) return undefined;
     const next = { ...c, title: d.title ?? c.title, priority: d.priority ?? c.priority };
     if (next.title === c.title && next.priority === c.priority) return c;
-    return this.put({ ...next, updatedAt: this.now() });
+    return this.records.put({ ...next, updatedAt: this.now() });
   }
 
   createComment(
@@ -138,20 +109,17 @@ export class CaseState {
     input: NewInternalComment,
     key: string | undefined,
   ): CreateOutcome<InternalComment> | undefined {
-    const c = this.cases.get(caseId);
-    if (!c) return undefined;
-    const replay = this.replay<InternalComment>('comment', key);
-    if (replay) return { object: replay, replayed: true };
-    const comment: InternalComment = {
-      id: this.factory.commentId(),
-      caseId,
-      ...input,
-      createdAt: this.now(),
-    };
-    this.comments.add(comment);
-    this.remember('comment', key, comment);
-    this.put({ ...c, comments: [...c.comments, comment].slice(-MAX_COMMENTS), updatedAt: comment.createdAt });
-    return { object: comment, replayed: false };
+    return this.createOnCase(caseId, 'comment', key, (c) => {
+      const comment: InternalComment = {
+        id: this.factory.commentId(),
+        caseId,
+        ...input,
+        createdAt: this.now(),
+      };
+      this.comments.add(comment);
+      this.records.addComment(c, comment);
+      return comment;
+    });
   }
 
   addStep(
@@ -159,15 +127,12 @@ export class CaseState {
     input: NewCaseStep,
     key: string | undefined,
   ): CreateOutcome<ResolutionStep> | undefined {
-    const c = this.cases.get(caseId);
-    if (!c) return undefined;
-    const replay = this.replay<ResolutionStep>('step', key);
-    if (replay) return { object: replay, replayed: true };
-    const step: ResolutionStep = { id: this.factory.stepId(), caseId, ...input, createdAt: this.now() };
-    this.steps.add(step);
-    this.remember('step', key, step);
-    this.applyStep(c, step);
-    return { object: step, replayed: false };
+    return this.createOnCase(caseId, 'step', key, (c) => {
+      const step: ResolutionStep = { id: this.factory.stepId(), caseId, ...input, createdAt: this.now() };
+      this.steps.add(step);
+      this.records.applyStep(c, step);
+      return step;
+    });
   }
 
   routeMessage(
@@ -175,113 +140,43 @@ export class CaseState {
     input: NewRouteMessage,
     key: string | undefined,
   ): CreateOutcome<RouteMessage> {
-    const replay = this.replay<RouteMessage>('route', key);
-    if (replay) return { object: replay, replayed: true };
-    this.routeCounter++;
-    const message: RouteMessage = {
-      ...input,
-      id: `RM-${String(this.routeCounter).padStart(8, '0')}`,
-      route,
-      createdAt: this.now(),
-    };
-    this.routed.add(message);
-    this.routedByRoute[route].push(message);
-    this.remember('route', key, message);
-    return { object: message, replayed: false };
+    return this.inbound.send(route, input, key);
   }
 
   /** A routed message by its id. */
   routedMessage(id: string): RouteMessage | undefined {
-    for (const list of Object.values(this.routedByRoute)) {
-      const found = list.find((m) => m.id === id);
-      if (found) return found;
-    }
-    return undefined;
+    return this.inbound.message(id);
   }
 
   /** A partner's file Partner Desk stored on a case: listed with the case's documents, marked as ours. */
   attachPartnerFile(caseId: string, file: PartnerFile, content: Buffer | null): void {
     const c = this.cases.get(caseId);
     if (!c) return;
-    const a = this.documents.partnerFile(c, file, content);
-    this.put({ ...c, attachments: [...c.attachments, a].slice(-500), updatedAt: a.createdAt });
+    this.records.addAttachment(c, this.documents.partnerFile(c, file, content));
   }
 
   generateActivity(o: CaseActivityOptions): CaseActivityResult {
-    const rng = this.factory.rng;
-    const result: CaseActivityResult = {
-      newCases: [],
-      caseSteps: [],
-      caseComments: [],
-      unmappedSteps: [],
-      caseAttachments: [],
-    };
-    for (let i = 0; i < (o.newCases ?? 0) && this.partnerIds.length > 0; i++) {
-      const c = this.factory.standalone(rng.pick(this.partnerIds), this.clock());
-      this.put(c);
-      result.newCases.push(c.id);
-    }
-    for (let i = 0; i < (o.caseSteps ?? 0) && this.open.length > 0; i++) {
-      const c = this.cases.get(rng.pick(this.open));
-      const step = c && this.factory.nextStep(c, this.clock());
-      if (!c || !step) continue;
-      this.applyStep(c, step);
-      result.caseSteps.push(c.id);
-    }
-    for (let i = 0; i < (o.caseComments ?? 0) && this.open.length > 0; i++) {
-      const c = this.cases.get(rng.pick(this.open));
-      if (!c) continue;
-      this.addNativeComment(c, this.factory.comment(c, this.clock()));
-      result.caseComments.push(c.id);
-    }
-    for (let i = 0; i < (o.unmappedSteps ?? 0) && this.open.length > 0; i++) {
-      const c = this.cases.get(rng.pick(this.open));
-      if (!c) continue;
-      this.applyStep(c, this.factory.step(c.id, 'ON_HOLD_LEGAL', this.clock()));
-      result.unmappedSteps.push(c.id);
-    }
-    for (let i = 0; i < (o.caseAttachments ?? 0) && this.open.length > 0; i++) {
-      const c = this.cases.get(rng.pick(this.open));
-      if (!c) continue;
-      this.addNativeAttachment(c.id);
-      result.caseAttachments.push(c.id);
-    }
-    return result;
+    return this.agents.generateActivity(o);
   }
 
   /** An agent attaching a document to a case in xConnector itself. */
   addNativeAttachment(caseId: string, visibility?: CaseAttachment['visibility']): CaseAttachment | undefined {
-    const c = this.cases.get(caseId);
-    if (!c) return undefined;
-    const a = this.documents.make(c, this.clock(), visibility);
-    this.put({ ...c, attachments: [...c.attachments, a].slice(-500), updatedAt: a.createdAt });
-    return a;
+    return this.agents.attach(caseId, visibility);
   }
 
   /** One tick of a running case-management system (the live demo); nothing when there are no cases. */
   tick(): void {
-    if (this.cases.size === 0) return;
-    const rng = this.factory.rng;
-    this.generateActivity({
-      newCases: rng.chance(0.3) ? 1 : 0,
-      caseSteps: rng.int(1, 3),
-      caseComments: rng.int(0, 2),
-      caseAttachments: rng.chance(0.2) ? 1 : 0,
-    });
+    this.agents.tick();
   }
 
   /** An agent comment written in xConnector itself (not by Partner Desk). */
   addNativeComment(c: InternalCase, comment: InternalComment): void {
-    this.put({ ...c, comments: [...c.comments, comment].slice(-MAX_COMMENTS), updatedAt: comment.createdAt });
+    this.records.addComment(c, comment);
   }
 
   /** An agent moving a case to a status in xConnector itself. */
   addNativeStep(caseId: string, status: string): ResolutionStep | undefined {
-    const c = this.cases.get(caseId);
-    if (!c) return undefined;
-    const step = this.factory.step(caseId, status, this.clock());
-    this.applyStep(c, step);
-    return step;
+    return this.agents.step(caseId, status);
   }
 
   duplicates(): string[] {
@@ -303,91 +198,18 @@ export class CaseState {
     };
   }
 
-  private seed(scenario: Scenario, o: InternalCaseOptions): void {
-    const rng = this.factory.rng;
-    const unknown = new Set(scenario.unknownPartnerIds);
-    const made: InternalCase[] = [];
-    const share = o.exceptionShare ?? 0;
-    for (const e of scenario.exceptions) {
-      if (unknown.has(e.partnerId) || !rng.chance(share)) continue;
-      made.push(this.factory.fromException(e, Date.parse(e.detectedAt) + rng.int(5, 120) * 60_000));
-    }
-    const start = scenario.options.now - scenario.options.historyDays * 86_400_000;
-    for (let i = 0; i < (o.standalone ?? 0) && this.partnerIds.length > 0; i++)
-      made.push(
-        this.factory.standalone(rng.pick(this.partnerIds), rng.int(start, scenario.options.now - 3_600_000)),
-      );
-    made.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-    for (let c of made) {
-      const created = Date.parse(c.createdAt);
-      const span = Math.max(60_000, scenario.options.now - created);
-      const steps = o.stepsPerCase ?? rng.int(0, o.maxStepsPerCase ?? 3);
-      const comments = o.commentsPerCase ?? rng.int(0, o.maxCommentsPerCase ?? 3);
-      const events: { at: number; apply: (x: InternalCase) => InternalCase }[] = [];
-      for (let i = 0; i < (o.attachmentsPerCase ?? 0); i++) {
-        const at = created + Math.floor(((i + 0.7) / ((o.attachmentsPerCase ?? 0) + 1)) * span * 0.9);
-        events.push({
-          at,
-          apply: (x) => ({ ...x, attachments: [...x.attachments, this.documents.make(x, at)] }),
-        });
-      }
-      for (let i = 0; i < comments; i++) {
-        const at = created + Math.floor(((i + 1) / (comments + 1)) * span * 0.9);
-        events.push({ at, apply: (x) => ({ ...x, comments: [...x.comments, this.factory.comment(x, at)] }) });
-      }
-      for (let i = 0; i < steps; i++) {
-        const at = created + Math.floor(((i + 0.5) / (steps + 1)) * span * 0.9);
-        events.push({
-          at,
-          apply: (x) => {
-            const step = this.factory.nextStep(x, at);
-            return step ? withStep(x, step) : x;
-          },
-        });
-      }
-      events.sort((a, b) => a.at - b.at);
-      for (const e of events) c = { ...e.apply(c), updatedAt: new Date(e.at).toISOString() };
-      this.put(c);
-    }
-  }
-
-  private applyStep(c: InternalCase, step: ResolutionStep): void {
-    this.put({ ...withStep(c, step), updatedAt: step.createdAt });
-  }
-
-  private put(c: InternalCase): InternalCase {
-    const before = this.cases.get(c.id)?.status;
-    this.cases.put(c.id, c);
-    const wasOpen = before !== undefined && before !== 'CLOSED';
-    if (!wasOpen && c.status !== 'CLOSED') this.open.push(c.id);
-    else if (wasOpen && c.status === 'CLOSED') {
-      const i = this.open.indexOf(c.id);
-      if (i >= 0) this.open.splice(i, 1);
-    }
-    return c;
-  }
-
-  private replay<T>(kind: string, key: string | undefined): T | undefined {
-    if (key === undefined || !this.honourIdempotencyKeys) return undefined;
-    const found = this.keys.get(`${kind}|${key}`) as T | undefined;
-    if (found) this.idempotentReplays++;
-    return found;
-  }
-
-  private remember(kind: string, key: string | undefined, object: unknown): void {
-    if (key !== undefined && this.honourIdempotencyKeys) this.keys.set(`${kind}|${key}`, object);
+  /** A create on one case (undefined when there is no such case), at most once per Idempotency-Key. */
+  private createOnCase<T>(
+    caseId: string,
+    kind: string,
+    key: string | undefined,
+    write: (c: InternalCase) => T,
+  ): CreateOutcome<T> | undefined {
+    const c = this.cases.get(caseId);
+    return c && this.creates.once(kind, key, () => write(c));
   }
 
   private now(): string {
     return new Date(this.clock()).toISOString();
   }
-}
-
-function withStep(c: InternalCase, step: ResolutionStep): InternalCase {
-  return {
-    ...c,
-    status: step.status,
-    resolution: step.resolution ?? (step.status === 'REOPENED' ? null : c.resolution),
-    steps: [...c.steps, step].slice(-500),
-  };
 }
