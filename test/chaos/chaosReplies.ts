@@ -22,7 +22,8 @@ export function createDeskReplies(rng: Rng) {
     /** Maybe writes replies for the next engine life (on cases already linked to an issue). */
     next(sims: RunningSimulators): DeskReply[] {
       if (!rng.chance(0.3)) return [];
-      const linked = sims.xconnector.sim.cases.all().filter((c) => c.link);
+      // A case about an exception shares the exception's desk case, which a reply names otherwise.
+      const linked = sims.xconnector.sim.cases.all().filter((c) => c.link && c.exceptionId === null);
       if (linked.length === 0) return [];
       written++;
       const c = rng.pick(linked);

@@ -13,6 +13,8 @@ import { applyRoundFaults, drawRoundFaults, faultsInjected, faultsOff } from './
 import { generateRoundWork } from './chaosWorkload.ts';
 import { createPersonDrops } from './chaosDrops.ts';
 import { createDeskReplies } from './chaosReplies.ts';
+import { createDirectoryDrift, tallyDrift } from './chaosDrift.ts';
+import { createDetailConflicts, tallyDetailConflicts } from './chaosDetailConflicts.ts';
 import { tallyAll, writesSoFar, type KindTally } from './chaosTally.ts';
 import {
   CHAOS_ENGINE_SETTINGS,
@@ -72,6 +74,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const child = { sims, dataDir, clockFile, settings: CHAOS_ENGINE_SETTINGS };
   const drops = createPersonDrops(join(root, 'drops'), rng.fork('drops'));
   const replies = createDeskReplies(rng.fork('replies'));
+  const drift = createDirectoryDrift(rng.fork('drift'));
+  const conflicts = createDetailConflicts(rng.fork('details'));
+  const reconciles = rng.fork('reconciles');
   try {
     let kills = 0;
     let rounds = 0;
@@ -80,6 +85,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       applyRoundFaults(sims, drawRoundFaults(rng));
       generateRoundWork(sims, rng);
       drops.maybeDrop(sims);
+      drift.next(sims);
+      conflicts.next(sims);
       const written = replies.next(sims);
       // A few minutes of business time per life, so SLA targets fall due while the engine is killed.
       time.advance(rng.int(2, 8) * 60_000);
@@ -94,6 +101,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         killAfterReadyMs: life,
         drops: drops.offered(),
         replies: written,
+        // Some lives also start the full reconcile at once, so it too is killed midway and under faults.
+        reconcile: reconciles.chance(0.2),
         ...(onWrite ? { killWhen: () => writesSoFar(sims) >= landed } : {}),
       });
       if (exit.signal !== 'SIGKILL') throw childFailed('a live engine child ended on its own', exit);
@@ -117,6 +126,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         mode: 'drain',
         killAfterReadyMs: null,
         drops: drops.offered(),
+        // The periodic reconcile falls due a day on, once one has run; the first is started here, as no
+        // engine life lasts the interval on its own clock.
+        reconcile: step === 0,
       });
       drops.record(drain.out);
       drains.push(drain);
@@ -130,6 +142,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
 
     const perKind = tallyAll(sims, drops.confirmed());
     perKind['deskReplies'] = replies.tally(sims);
+    perKind['driftRepairs'] = tallyDrift(sims);
+    perKind['detailConflicts'] = tallyDetailConflicts(sims, conflicts);
     // A drop the engine never answered or refused for a reason of its own is a person's file lost.
     const dropsLost = drops.unanswered() + drops.refused().length;
     perKind['attachments']!.lost += dropsLost;

@@ -11,6 +11,7 @@ import { caseRefs } from '../../electron/caseSync/refs.ts';
 import { escalationRef } from '../../electron/flows/slaEscalation.ts';
 import type { IssueSnapshot } from '../../shared/domain/issueSnapshot.ts';
 import type { CommentAttachment } from '../../shared/domain/comment.ts';
+import type { InternalCase } from '../../shared/domain/internalCase.ts';
 import { LADDER_STEPS } from './chaosWorld.ts';
 import type { PersonDrop } from './chaosDrops.ts';
 
@@ -74,23 +75,39 @@ export function tallyAll(
   // Flow 1 (and flow 7's issues for internal cases): one issue each, and the link back on xConnector.
   const issueByRef = new Map(tg.issues().map((i) => [i.correlationRef, i.id]));
   const issueOfException = (id: string) => issueByRef.get(`pd:exc:${id}`);
-  const issueOfCase = (id: string) => issueByRef.get(caseRefs.caseIssue(id));
+  // An internal case about an exception joins the exception's desk case and its issue (flow 7).
+  const issueOfCase = (c: InternalCase) =>
+    c.exceptionId === null ? issueByRef.get(caseRefs.caseIssue(c.id)) : issueOfException(c.exceptionId);
+  const own = cases.filter((c) => c.exceptionId === null);
+  const about = cases.filter((c) => c.exceptionId !== null);
   const result: Record<string, KindTally> = {
     issues: tally(
-      [...exceptions.map((e) => `pd:exc:${e.id}`), ...cases.map((c) => caseRefs.caseIssue(c.id))],
+      [...exceptions.map((e) => `pd:exc:${e.id}`), ...own.map((c) => caseRefs.caseIssue(c.id))],
       tg.issues().map((i) => i.correlationRef),
     ),
     links: tally(
       [
         ...exceptions.map((e) => `exception ${e.id} → ${issueOfException(e.id) ?? '(no issue)'}`),
-        ...cases.map((c) => `case ${c.id} → ${issueOfCase(c.id) ?? '(no issue)'}`),
+        ...own.map((c) => `case ${c.id} → ${issueOfCase(c) ?? '(no issue)'}`),
       ],
       [
         ...exceptions.flatMap((e) => (e.link ? [`exception ${e.id} → ${e.link.issueId}`] : [])),
-        ...cases.flatMap((c) => (c.link ? [`case ${c.id} → ${c.link.issueId}`] : [])),
+        ...own.flatMap((c) => (c.link ? [`case ${c.id} → ${c.link.issueId}`] : [])),
       ],
     ),
   };
+  // Flow 7: an internal case about an exception is linked to the exception's issue, and gets no issue
+  // of its own (one would be a second copy of that issue).
+  const joinedCases = tally(
+    about.map((c) => `case ${c.id} → ${issueOfCase(c) ?? '(no issue)'}`),
+    about.flatMap((c) => (c.link ? [`case ${c.id} → ${c.link.issueId}`] : [])),
+  );
+  for (const c of about)
+    if (issueByRef.has(caseRefs.caseIssue(c.id))) {
+      joinedCases.duplicates++;
+      if (joinedCases.examples.length < 5) joinedCases.examples.push(`case ${c.id} has an issue of its own`);
+    }
+  result['joinedCases'] = joinedCases;
 
   // Flow 3: one alert per failed or rejected transaction, named by the status it failed with (xConnector's
   // word, normalised through the configured status mapping).
@@ -110,7 +127,7 @@ export function tallyAll(
       ...cases.flatMap((c) =>
         c.attachments
           .filter((a) => a.visibility === 'partner' && !ours(a.origin))
-          .map((a) => `${issueOfCase(c.id) ?? '?'} ${a.sha256}`),
+          .map((a) => `${issueOfCase(c) ?? '?'} ${a.sha256}`),
       ),
     ],
     [...tg.attachments.attachments.values()].map((a) => `${a.issueId} ${a.sha256}`),
@@ -206,18 +223,27 @@ export function tallyAll(
   result['referenceRecords'] = reference;
 
   // Flow 8: every exception case climbs the whole ladder; each step updates the issue once and
-  // starts one workflow run.
-  const steps = exceptions.flatMap((e) =>
-    Array.from({ length: LADDER_STEPS }, (_, i) => escalationRef(`exc:${e.id}`, i + 1)),
+  // starts one workflow run. An exception an internal case joined climbs only while that case's steps
+  // leave it open and not waiting on the partner, which turns on when they were read: its steps are
+  // expected where they turned up (then once), and never counted lost.
+  const joined = new Set(cases.flatMap((c) => (c.exceptionId === null ? [] : [c.exceptionId])));
+  const ladder = (found: string[]) => {
+    const present = new Set(found);
+    const steps = exceptions.flatMap((e) =>
+      Array.from({ length: LADDER_STEPS }, (_, i) => escalationRef(`exc:${e.id}`, i + 1)).filter(
+        (ref) => !joined.has(e.id) || present.has(ref),
+      ),
+    );
+    return tally(steps, found);
+  };
+  result['escalations'] = ladder(
+    // Issue updates also carry flow 7's copies of a case's title and priority (chaosDetailConflicts.ts).
+    tg.issueUpdates
+      .all()
+      .map((u) => u.correlationRef)
+      .filter((ref) => ref.startsWith('pd:sla:')),
   );
-  result['escalations'] = tally(
-    steps,
-    tg.issueUpdates.all().map((u) => u.correlationRef),
-  );
-  result['workflowRuns'] = tally(
-    steps,
-    xc.workflows.all().map((r) => r.correlationRef),
-  );
+  result['workflowRuns'] = ladder(xc.workflows.all().map((r) => r.correlationRef));
   return result;
 }
 

@@ -68,6 +68,9 @@ export interface ChaosWorldSize {
   partnerIssues: number;
 }
 
+/** Share of the exceptions an internal case in xConnector is about. */
+export const JOINED_SHARE = 0.1;
+
 export const DEFAULT_WORLD: ChaosWorldSize = {
   partners: 12,
   exceptions: 120,
@@ -95,10 +98,10 @@ export function startChaosSimulators(
     honourIdempotencyKeys: false,
     xconnector: {
       disputes: size.disputes,
-      // exceptionShare 0: an internal case about an exception would join (and could close) the
-      // exception's desk case, and the exception cases' escalations must not depend on that timing.
+      // Some internal cases are about an exception: they join its desk case and issue (flow 7). Their
+      // steps may pause or close it, so that exception's escalations are counted as possible, not due.
       internalCases: {
-        exceptionShare: 0,
+        exceptionShare: JOINED_SHARE,
         standalone: size.internalCases,
         maxCommentsPerCase: 3,
         maxStepsPerCase: 3,

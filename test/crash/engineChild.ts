@@ -9,6 +9,8 @@
 //                   answer is printed as a line `DROPPED <json>`
 //   PD_REPLIES      JSON [{caseId, text}]: replies a person writes to the partner at the desk; each
 //                   answer is printed as a line `REPLIED <json>`
+//   PD_RECONCILE    '1': start flow 6's full reconcile of Trading Grid's directory at once (before the
+//                   drain, or beside the live loops), as the periodic one would once due
 import { createEngine } from '../../electron/engine/engine.ts';
 import { memoryCredentialSource } from '../../electron/connectors/credentialSource.ts';
 import { silentLogger } from '../../electron/logging/logger.ts';
@@ -76,13 +78,21 @@ function writeReplies(): void {
   }
 }
 
+const reconcile = process.env['PD_RECONCILE'] === '1';
 if (process.env['PD_MODE'] === 'live') {
   engine.start();
+  // Killed at any moment like the rest; a failure the reconcile could not turn into a report ends the child.
+  if (reconcile)
+    engine.referenceData.reconcileNow().catch((error: unknown) => {
+      process.stderr.write(`reconcile failed: ${String(error)}\n`);
+      process.exit(1);
+    });
   writeReplies();
   await dropFiles();
 } else {
   writeReplies();
   await dropFiles();
+  if (reconcile) await engine.referenceData.reconcileNow();
   const result = await engine.runUntilIdle({ timeoutMs: 300_000 });
   process.stdout.write(
     `${JSON.stringify({ done: result.idle, stats: result.stats, outbox: engine.outbox.counts() })}\n`,

@@ -24,6 +24,8 @@ export interface EngineChildOptions {
   replies?: readonly { caseId: string; text: string }[];
   /** Also SIGKILL as soon as this turns true (looked at every 2 ms after READY), e.g. right after a write lands. */
   killWhen?: () => boolean;
+  /** Start flow 6's full reconcile at once (see engineChild.ts). */
+  reconcile?: boolean;
 }
 
 export interface EngineChildExit {
@@ -49,6 +51,7 @@ export function runEngineChild(o: EngineChildOptions): Promise<EngineChildExit> 
       ...(o.clockFile ? { PD_CLOCK_FILE: o.clockFile } : {}),
       ...(o.drops?.length ? { PD_DROPS: JSON.stringify(o.drops) } : {}),
       ...(o.replies?.length ? { PD_REPLIES: JSON.stringify(o.replies) } : {}),
+      ...(o.reconcile ? { PD_RECONCILE: '1' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
