@@ -7,13 +7,17 @@
 // (an upload session's offset, a Range request). Credentials are refreshed once after a 401.
 import { Transform, type Readable } from 'node:stream';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { buildPath, type Endpoint } from '../../shared/contracts/endpoint.ts';
 import type { HttpPolicy } from '../../shared/config/engineSettings.ts';
-import { classifyThrown, toQueryString, type AuthProvider, type Logger } from './httpClient.ts';
-import { cancelledError, errorForStatus, invalidResponseError, where } from './httpError.ts';
+import type { AuthProvider } from './authProvider.ts';
+import { createConnectionPool } from './connectionPool.ts';
+import type { Logger } from './logger.ts';
+import { classifyThrown } from './networkFailure.ts';
+import { templateContext, toQueryString, type InputOf } from './requestPreparation.ts';
+import { readBody } from './responseBody.ts';
+import { cancelledError, errorForStatus, invalidResponseError, notSentError } from './httpError.ts';
 import type { HttpError, RequestContext, SystemName } from './httpError.ts';
 import { parseRetryAfter } from './backoff.ts';
 import { err, ok, type Result } from './result.ts';
@@ -30,8 +34,6 @@ export interface BinaryTransferOptions {
   logger?: Logger;
   userAgent?: string;
 }
-
-type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
 
 export interface UploadInput<E extends Endpoint> {
   params?: InputOf<NonNullable<E['params']>>;
@@ -73,18 +75,7 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 const JSON_BODY_LIMIT = 1024 * 1024;
 
 async function readText(body: Readable, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    size += buf.length;
-    if (size > limit) {
-      body.destroy();
-      break;
-    }
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readBody(body, limit)).text;
 }
 
 function detailOf(text: string): { detail?: string; remoteCode?: string } {
@@ -106,14 +97,7 @@ export function createBinaryTransfer(options: BinaryTransferOptions): BinaryTran
   const { policy, systemName: system, auth, logger } = options;
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
-  const pool = new Pool(base.origin, {
-    connections: options.connections ?? 4,
-    pipelining: 1,
-    headersTimeout: policy.timeoutMs,
-    bodyTimeout: policy.timeoutMs,
-    connect: { timeout: policy.timeoutMs },
-    keepAliveTimeout: 10_000,
-  });
+  const pool = createConnectionPool(base.origin, options.connections ?? 4, policy.timeoutMs);
   const userAgent = options.userAgent ?? 'PartnerDesk/0.1';
   let closed = false;
 
@@ -122,20 +106,8 @@ export function createBinaryTransfer(options: BinaryTransferOptions): BinaryTran
     params: unknown,
     query?: unknown,
   ): Result<RequestContext, HttpError> {
-    const pending: RequestContext = {
-      system,
-      endpointId: endpoint.id,
-      method: endpoint.method,
-      path: endpoint.path,
-    };
-    const refuse = (why: string): Result<RequestContext, HttpError> =>
-      err({
-        kind: 'bad_request',
-        retryable: false,
-        maybeApplied: false,
-        endpointId: endpoint.id,
-        message: `Partner Desk did not send ${where(pending)} to ${system}: ${why}.`,
-      });
+    const pending = templateContext(system, endpoint);
+    const refuse = (why: string): Result<RequestContext, HttpError> => err(notSentError(pending, `: ${why}`));
     let values: Record<string, string> = {};
     if (endpoint.params) {
       const p = endpoint.params.safeParse(params ?? {});

@@ -189,6 +189,20 @@ export function errorForStatus(ctx: RequestContext, status: number, info: Status
   };
 }
 
+/**
+ * A request refused before it was sent (it breaks the contract or cannot be encoded): nothing left this
+ * machine, so it was not applied, and repeating it unchanged cannot help.
+ */
+export function notSentError(ctx: RequestContext, reason: string): HttpError {
+  return {
+    kind: 'bad_request',
+    retryable: false,
+    maybeApplied: false,
+    endpointId: ctx.endpointId,
+    message: `Partner Desk did not send ${where(ctx)} to ${ctx.system}${reason}.`,
+  };
+}
+
 export function cancelledError(ctx: RequestContext, maybeApplied: boolean): HttpError {
   return {
     kind: 'cancelled',

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpPolicy } from '../../shared/config/engineSettings.ts';
-import type { Logger } from './httpClient.ts';
+import type { Logger } from './logger.ts';
 
 export interface RecordedRequest {
   method: string;
