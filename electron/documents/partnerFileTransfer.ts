@@ -22,11 +22,9 @@ import type { Delivered } from '../sync/delivered.ts';
 import { byteWords } from './byteWords.ts';
 import { readBufferFor } from './contentHash.ts';
 import type { DocumentPorts } from './documentPorts.ts';
-import { fileProblem } from './fileProblems.ts';
-import { detectFileType } from './fileTypes.ts';
-import { removeSpooled, spoolDocument, spooledHead, type SpoolResult } from './spool.ts';
-
-type Spooled = Extract<SpoolResult, { kind: 'ready' }>;
+import { earliest, haltableTransfer, type OutboxTransfer, type Step } from './outboxTransfer.ts';
+import { removeSpooled, spoolDocument } from './spool.ts';
+import { spooledFileType, spoolStep, type Spooled } from './spooledSource.ts';
 
 /** The outbox operation that moves one partner file. */
 export const UPLOAD_PARTNER_FILE = 'xc.uploadPartnerFile';
@@ -50,18 +48,8 @@ export interface PartnerFilePayload {
 export type PartnerFileOutcome =
   { outcome: 'delivered'; file: PartnerFile } | { outcome: 'refused'; reason: string };
 
-export interface PartnerFileTransfer {
-  deliver(entry: OutboxEntry, previousAttempts: number): Promise<Result<Delivered, RemoteError>>;
-  /** Stops the transfers in flight (the engine is stopping); the outbox resumes them later. */
-  halt(): void;
-}
-
-/** Problems of the source system while the write is xConnector's: not counted against xConnector's health. */
-const SYSTEM_WIDE = new Set(['network', 'timeout', 'server', 'rate_limited']);
-
-function oldest(files: PartnerFile[]): PartnerFile | undefined {
-  return [...files].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))[0];
-}
+/** Delivers partners' files for the outbox; `halt` stops the transfers in flight, which the outbox resumes later. */
+export type PartnerFileTransfer = OutboxTransfer;
 
 export function createPartnerFileTransfer(deps: {
   ports: DocumentPorts;
@@ -70,7 +58,6 @@ export function createPartnerFileTransfer(deps: {
   logger: Logger;
 }): PartnerFileTransfer {
   const { tradingGrid: tg, xconnector: xc } = deps.ports;
-  let stopping = new AbortController();
 
   const spoolKey = (entry: OutboxEntry, p: PartnerFilePayload) => ({
     documentId: entry.id,
@@ -84,39 +71,47 @@ export function createPartnerFileTransfer(deps: {
   const refused = (entry: OutboxEntry, p: PartnerFilePayload, reason: string) =>
     done(entry, p, { outcome: 'refused', reason });
 
-  /** What the bytes are, by name and content, within the limits set for partner files. */
-  async function judge(spooled: Spooled, p: PartnerFilePayload): Promise<Result<string, string>> {
+  /** What the bytes are (their content type), by name and content, within the limits set for partner files. */
+  async function judge(spooled: Spooled, p: PartnerFilePayload): Promise<Step<string>> {
     const limits = deps.settings.mappings.caseSync.partnerFiles;
     if (p.file.sizeBytes > limits.maxBytes)
-      return err(
-        `The file is too large: ${byteWords(p.file.sizeBytes)}, and partner files are passed on up to ${byteWords(limits.maxBytes)}.`,
-      );
-    const head = await spooledHead(spooled, p.file.sizeBytes);
-    const type = detectFileType(p.file.name, head, deps.settings.documents.fileTypes);
-    if (!type.ok) return err(type.reason);
-    if (!limits.allowedContentTypes.includes(type.rule.contentType))
-      return err(`${type.rule.label}s (${type.rule.contentType}) are not passed on to xConnector.`);
-    return ok(type.rule.contentType);
+      return {
+        kind: 'failed',
+        reason: `The file is too large: ${byteWords(p.file.sizeBytes)}, and partner files are passed on up to ${byteWords(limits.maxBytes)}.`,
+      };
+    const type = await spooledFileType(
+      spooled,
+      p.file.name,
+      p.file.sizeBytes,
+      deps.settings.documents.fileTypes,
+    );
+    if (type.kind !== 'ok') return type;
+    if (!limits.allowedContentTypes.includes(type.value.contentType))
+      return {
+        kind: 'failed',
+        reason: `${type.value.label}s (${type.value.contentType}) are not passed on to xConnector.`,
+      };
+    return { kind: 'ok', value: type.value.contentType };
   }
 
   async function deliver(
     entry: OutboxEntry,
     previousAttempts: number,
+    signal: AbortSignal,
   ): Promise<Result<Delivered, RemoteError>> {
-    const signal = stopping.signal;
     const p = entry.payload as PartnerFilePayload;
 
     // 1. Stored already, by an attempt whose answer was lost or that a crash interrupted?
     if (previousAttempts > 0 || p.lookFirst) {
       const found = await xc.findPartnerFilesByRef(entry.correlationRef, signal);
       if (!found.ok) return found;
-      const existing = oldest(found.value);
+      const existing = earliest(found.value);
       if (existing) return done(entry, p, { outcome: 'delivered', file: existing }, true);
     }
 
     // 2. The bytes, here and verified.
     let stated: string | null = null;
-    const spooled = await spoolDocument(
+    const downloaded = await spoolDocument(
       {
         downloadDocument: async (id, from, s) => {
           const r = await tg.downloadPartnerFile(id, from, s);
@@ -133,11 +128,9 @@ export function createPartnerFileTransfer(deps: {
       },
       signal,
     );
+    const spooled = spoolStep(downloaded);
     if (spooled.kind === 'failed') return refused(entry, p, spooled.reason);
-    if (spooled.kind === 'error') {
-      const e = spooled.error;
-      return err(SYSTEM_WIDE.has(e.kind) ? { ...e, kind: `source_${e.kind}` } : e);
-    }
+    if (spooled.kind === 'error') return err(spooled.error);
     if (stated !== null && stated !== p.file.sha256)
       return refused(
         entry,
@@ -146,20 +139,17 @@ export function createPartnerFileTransfer(deps: {
       );
 
     // 3. What it is.
-    let judged: Result<string, string>;
-    try {
-      judged = await judge(spooled, p);
-    } catch (error) {
-      return err({ kind: 'internal', message: fileProblem(error), retryable: true, maybeApplied: false });
-    }
-    if (!judged.ok) return refused(entry, p, judged.error);
+    const judged = await judge(spooled.value, p);
+    if (judged.kind === 'failed') return refused(entry, p, judged.reason);
+    if (judged.kind === 'error') return err(judged.error);
 
     // 4. To xConnector, whole, from disk.
     const sent = await xc.uploadPartnerFile(
       p.target,
       { ...p.file, contentType: judged.value },
       entry.idempotencyKey,
-      () => createReadStream(spooled.path, { highWaterMark: readBufferFor(p.file.sizeBytes, 256 * 1024) }),
+      () =>
+        createReadStream(spooled.value.path, { highWaterMark: readBufferFor(p.file.sizeBytes, 256 * 1024) }),
       signal,
     );
     if (sent.ok) return done(entry, p, { outcome: 'delivered', file: sent.value });
@@ -171,23 +161,9 @@ export function createPartnerFileTransfer(deps: {
     return err(e);
   }
 
-  return {
-    async deliver(entry, previousAttempts) {
-      try {
-        return await deliver(entry, previousAttempts);
-      } catch (error) {
-        deps.logger.error({ err: error, outboxId: entry.id }, 'partner file transfer failed unexpectedly');
-        return err({
-          kind: 'internal',
-          message: `Passing the partner's file on failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-          retryable: true,
-          maybeApplied: true,
-        });
-      }
-    },
-    halt() {
-      stopping.abort();
-      stopping = new AbortController();
-    },
-  };
+  return haltableTransfer(deliver, {
+    logger: deps.logger,
+    logMessage: 'partner file transfer failed unexpectedly',
+    errorMessage: "Passing the partner's file on failed unexpectedly",
+  });
 }
