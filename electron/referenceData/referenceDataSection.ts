@@ -1,5 +1,6 @@
 // The engine's reference-data section: the periodic full reconcile (due `reconcileIntervalMs` after the
-// last one started, counted from the data file so a restart does not reset it) and
+// last one started — or, before the first, after the first engine started on this data file — counted
+// from the data file so a restart does not reset it) and
 // `engine.referenceData.reconcileNow()`. Every reconcile is announced as an engine event, counted in
 // the run stats and kept with its report.
 import { pollFeed } from '../sync/feedPoller.ts';
@@ -29,15 +30,32 @@ export interface ReferenceDataSectionDeps {
 
 /** A reconcile that failed is tried again this soon (or at the interval, when that is shorter). */
 const RETRY_FAILED_MS = 60_000;
+/**
+ * Where the time the first engine started on this data file is kept (as ms since the epoch), in the
+ * cursors table: like a feed's cursor, it is the position from which the next reconcile is counted.
+ */
+const RECONCILE_CLOCK = 'referenceData:reconcile-clock';
+
+/**
+ * The time the reconcile clock started on this data file, set by the first engine that runs on it.
+ * Counting the first reconcile from each engine's own start instead meant that a desk restarted more
+ * often than every `reconcileIntervalMs` (a laptop shut every evening) never reconciled at all.
+ */
+function reconcileClockStart(store: Store, now: number): number {
+  const kept = Number(store.cursors.get(RECONCILE_CLOCK));
+  if (Number.isFinite(kept) && kept > 0 && kept <= now) return kept;
+  store.transaction(() => store.cursors.set(RECONCILE_CLOCK, String(now), now));
+  return now;
+}
 
 export function createReferenceDataSection(deps: ReferenceDataSectionDeps) {
   const settings = deps.settings.referenceData;
-  const startedAt = deps.now();
+  const clockStart = reconcileClockStart(deps.store, deps.now());
   let running: Promise<ReconcileReport> | null = null;
 
   function due(): boolean {
     const last = deps.store.referenceData.lastRun();
-    if (!last) return deps.now() >= startedAt + settings.reconcileIntervalMs;
+    if (!last) return deps.now() >= clockStart + settings.reconcileIntervalMs;
     const wait =
       last.outcome === 'failed'
         ? Math.min(settings.reconcileIntervalMs, RETRY_FAILED_MS)

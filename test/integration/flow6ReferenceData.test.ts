@@ -3,6 +3,7 @@
 // written, deletes included — and the full reconcile finds and repairs drift, whatever the faults.
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineSettingsFor, startDesk, type TestDesk } from '../support/desk.ts';
+import { systemClock } from '../../electron/engine/clock.ts';
 import { contentHash } from '../../electron/referenceData/contentHash.ts';
 import type { ReconcileReport } from '../../electron/referenceData/reconcileReport.ts';
 import type { FaultConfig } from '../../electron/simulators/faults.ts';
@@ -253,6 +254,29 @@ describe('flow 6: reference data', () => {
     ]);
     await expect.poll(() => tg(desk!).get(victim!.kind, victim!.key), { timeout: 10_000 }).toBeDefined();
     await desk.engine.stop();
+  });
+
+  it('counts the first reconcile from the first start on the data file, so restarts do not put it off', async () => {
+    const HOUR = 3_600_000;
+    let offset = 0;
+    const clock = { now: () => Date.now() + offset, sleep: systemClock.sleep };
+    desk = await startDesk({
+      sim: QUIET_WORLD,
+      clock,
+      settings: { referenceData: { reconcileIntervalMs: 6 * HOUR } },
+    });
+    await sync(desk);
+    expect(desk.engine.referenceData.lastReconcile()).toBeNull();
+
+    // A desk that runs four hours a day: each day's engine is younger than the interval.
+    offset += 4 * HOUR;
+    await desk.restart();
+    await sync(desk);
+    expect(desk.engine.referenceData.lastReconcile(), 'four hours after the first start').toBeNull();
+    offset += 4 * HOUR;
+    await desk.restart();
+    await sync(desk);
+    expect(desk.engine.referenceData.lastReconcile()?.recordsCompared).toBe(xc(desk).liveRecords().length);
   });
 
   it('quarantines malformed records with a clear reason and pushes the rest', async () => {
