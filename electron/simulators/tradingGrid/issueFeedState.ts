@@ -13,6 +13,7 @@ import type { SeqCounter, SeqFeed } from '../seqFeed.ts';
 import { IssueConversation, UNMARKED, type WriteMarks } from './issueConversation.ts';
 import { IssueFiles } from './issueFiles.ts';
 import { IssueThreads, PARTNER_DESK_AUTHOR } from './issueThreads.ts';
+import type { IssueDetails } from './issueUpdateRoutes.ts';
 import {
   PartnerActivity,
   type IssueFeedOptions,
@@ -106,6 +107,16 @@ export class IssueFeedState {
   /** Someone in Trading Grid changes an issue's title and/or priority. */
   editIssue(issueId: string, d: { title?: string; priority?: Issue['priority'] }): IssueSnapshot | undefined {
     return this.threads.edit(issueId, d);
+  }
+
+  /** A partner-opened issue's details, for the update route (SLA escalations, detail copies). */
+  partnerIssueDetails(issueId: string): IssueDetails | undefined {
+    return this.threads.partnerIssueDetails(issueId);
+  }
+
+  /** Keeps an update's details on a partner-opened issue, as the route does for the desk's own. */
+  savePartnerIssueDetails(issueId: string, details: IssueDetails, updatedAt: string): void {
+    this.threads.savePartnerIssueDetails(issueId, details, updatedAt);
   }
 
   /** A member of our own company's staff writes on the issue directly in Trading Grid. */

@@ -9,6 +9,7 @@ import type { Comment } from '../../../shared/domain/comment.ts';
 import type { StatusUpdate } from '../../../shared/domain/statusUpdate.ts';
 import { SeqCounter, SeqFeed } from '../seqFeed.ts';
 import type { TradingGridState } from './tradingGridState.ts';
+import type { IssueDetails } from './issueUpdateRoutes.ts';
 
 export const PARTNER_DESK_AUTHOR: Author = { kind: 'integration', name: 'Partner Desk' };
 
@@ -34,6 +35,8 @@ export class IssueThreads {
   private readonly clock: () => number;
   private readonly threads = new Map<string, Thread>();
   private readonly partnerOpened = new Map<string, IssueHead>();
+  /** Support tiers set by updates on partner-opened issues (the feed does not show tiers). */
+  private readonly partnerTiers = new Map<string, number>();
 
   constructor(tg: TradingGridState, clock: () => number) {
     this.tg = tg;
@@ -113,6 +116,25 @@ export class IssueThreads {
     else return undefined;
     this.publish(issueId);
     return this.snapshot(issueId);
+  }
+
+  /** A partner-opened issue's details, for the update route; undefined for any other id. */
+  partnerIssueDetails(issueId: string): IssueDetails | undefined {
+    const head = this.partnerOpened.get(issueId);
+    if (!head) return undefined;
+    return { title: head.title, priority: head.priority, supportTier: this.partnerTiers.get(issueId) ?? 1 };
+  }
+
+  /**
+   * Keeps an update's details on a partner-opened issue. Not published, like an update of the desk's
+   * own issues: the update is the desk's write, and the feed carries what people do.
+   */
+  savePartnerIssueDetails(issueId: string, details: IssueDetails, updatedAt: string): void {
+    const head = this.partnerOpened.get(issueId);
+    if (!head) return;
+    this.partnerOpened.set(issueId, { ...head, title: details.title, priority: details.priority });
+    this.partnerTiers.set(issueId, details.supportTier);
+    this.thread(issueId).updatedAt = updatedAt;
   }
 
   publish(issueId: string): void {

@@ -7,10 +7,14 @@ import { IDEMPOTENCY_HEADER } from '../../../shared/contracts/endpoint.ts';
 import { tradingGridContract } from '../../../shared/contracts/tradingGrid.ts';
 import { HttpError, route, type Route } from '../router.ts';
 
+/** What an update changes on an issue. */
+export type IssueDetails = Pick<Issue, 'title' | 'priority' | 'supportTier'>;
+
 export interface IssueUpdateDeps {
-  issue(id: string): Issue | undefined;
-  /** Stores the changed issue (its priority, tier and updatedAt). */
-  saveIssue(issue: Issue): void;
+  /** The details of an issue either side opened (Partner Desk or a partner); undefined when none. */
+  details(id: string): IssueDetails | undefined;
+  /** Stores the changed details and the issue's new updatedAt. */
+  saveDetails(id: string, details: IssueDetails, updatedAt: string): void;
   honourIdempotencyKeys(): boolean;
   clock(): number;
 }
@@ -30,7 +34,7 @@ export class IssueUpdates {
     key: string | undefined,
     deps: IssueUpdateDeps,
   ): { update: IssueUpdate; replayed: boolean } {
-    const issue = deps.issue(issueId);
+    const issue = deps.details(issueId);
     if (!issue) throw new HttpError(404, 'Issue not found', `no issue with id ${issueId}`);
     const earlier = key !== undefined && deps.honourIdempotencyKeys() ? this.keys.get(key) : undefined;
     const replay = earlier === undefined ? undefined : this.byId.get(earlier);
@@ -49,13 +53,15 @@ export class IssueUpdates {
     this.byId.set(update.id, update);
     this.byRef.set(input.correlationRef, [...(this.byRef.get(input.correlationRef) ?? []), update.id]);
     if (key !== undefined && deps.honourIdempotencyKeys()) this.keys.set(key, update.id);
-    deps.saveIssue({
-      ...issue,
-      title: input.title ?? issue.title,
-      priority: input.priority ?? issue.priority,
-      supportTier: input.supportTier ?? issue.supportTier,
-      updatedAt: now,
-    });
+    deps.saveDetails(
+      issueId,
+      {
+        title: input.title ?? issue.title,
+        priority: input.priority ?? issue.priority,
+        supportTier: input.supportTier ?? issue.supportTier,
+      },
+      now,
+    );
     this.onApplied?.(update);
     return { update, replayed: false };
   }

@@ -205,6 +205,34 @@ describe('Trading Grid simulator', () => {
       expect(none.body).toEqual({ items: [] });
     });
 
+    it('takes updates on issues partners opened, as on its own (an SLA escalation of a partner case)', async () => {
+      const issueId = sim.issueFeed.partnerOpensIssue(community)!;
+      const before = sim.issueFeed.snapshot(issueId)!;
+      const res = await call(
+        `${sim.url}/api/v1/issues/${issueId}/updates`,
+        jsonInit(
+          'POST',
+          {
+            priority: 'urgent',
+            supportTier: 2,
+            comment: 'Escalated: SLA breached',
+            correlationRef: 'pd:sla:p-1',
+          },
+          { ...bearer, 'idempotency-key': 'k-upd-partner-1' },
+        ),
+      );
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ issueId, priority: 'urgent', supportTier: 2 });
+      const after = sim.issueFeed.snapshot(issueId)!;
+      expect(after).toMatchObject({ priority: 'urgent', title: before.title });
+      expect(after.updatedAt >= before.updatedAt).toBe(true);
+      const unknown = await call(
+        `${sim.url}/api/v1/issues/PISS-none/updates`,
+        jsonInit('POST', { priority: 'high', comment: 'x', correlationRef: 'pd:sla:p-2' }, bearer),
+      );
+      expect(unknown.status).toBe(404);
+    });
+
     it('creates an alert and finds it by correlationRef', async () => {
       const body = newAlert('alert-1');
       const res = await call(

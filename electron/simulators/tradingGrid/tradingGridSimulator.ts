@@ -202,8 +202,12 @@ export class TradingGridSimulator extends SimulatorServer {
         ...issueFeedRoutes(this.issueFeed),
         ...rawFeedRoutes({ communities: this.state.communities, 'issue-changes': this.issueFeed.feed }),
         ...issueUpdateRoutes(this.issueUpdates, {
-          issue: (id) => this.state.issues.byId.get(id),
-          saveIssue: (issue) => this.state.issues.byId.set(issue.id, issue),
+          details: (id) => this.state.issues.byId.get(id) ?? this.issueFeed.partnerIssueDetails(id),
+          saveDetails: (id, details, updatedAt) => {
+            const ours = this.state.issues.byId.get(id);
+            if (ours) this.state.issues.byId.set(id, { ...ours, ...details, updatedAt });
+            else this.issueFeed.savePartnerIssueDetails(id, details, updatedAt);
+          },
           honourIdempotencyKeys: () => this.state.honourIdempotencyKeys,
           clock,
         }),
