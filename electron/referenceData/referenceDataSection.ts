@@ -50,11 +50,14 @@ function reconcileClockStart(store: Store, now: number): number {
 
 export function createReferenceDataSection(deps: ReferenceDataSectionDeps) {
   const settings = deps.settings.referenceData;
-  const clockStart = reconcileClockStart(deps.store, deps.now());
+  // Read at the first check, not while the engine is built: a storage problem then surfaces in the
+  // sync loop, which reports it, rather than failing the engine's construction.
+  let clockStart: number | undefined;
   let running: Promise<ReconcileReport> | null = null;
 
   function due(): boolean {
     const last = deps.store.referenceData.lastRun();
+    clockStart ??= reconcileClockStart(deps.store, deps.now());
     if (!last) return deps.now() >= clockStart + settings.reconcileIntervalMs;
     const wait =
       last.outcome === 'failed'
