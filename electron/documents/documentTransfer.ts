@@ -25,7 +25,8 @@ import { attachedDocument, failedDocument, supersededDocument, type Delivery } f
 import type { DocumentPorts } from './documentPorts.ts';
 import { localBytes, type DocumentSourceDeps } from './documentSource.ts';
 import { sanitizeFileName } from './fileNameSanitizer.ts';
-import { earliest, haltableTransfer, type OutboxTransfer } from './outboxTransfer.ts';
+import { earliest } from '../sync/createOnce.ts';
+import { haltableTransfer, type OutboxTransfer } from './outboxTransfer.ts';
 import type { PolicyCache } from './policyCache.ts';
 import type { ProgressReporter } from './progressReporter.ts';
 import { openUploadSession } from './uploadSession.ts';

@@ -1,8 +1,8 @@
 // What the two byte transfers the outbox drives have in common: flow 2's documents into Trading Grid
 // and partners' files into xConnector (flows 5 and 7). Both stop what is in flight when the engine
-// stops (the outbox resumes it later), both turn a surprise into a retryable error that may have been
-// applied (so the next attempt looks the write up first), and both take the earliest of the records an
-// earlier attempt left as the one that counts.
+// stops (the outbox resumes it later), and both turn a surprise into a retryable error that may have
+// been applied (so the next attempt looks the write up first, taking the earliest record it finds, as
+// createOnce does).
 import type { RemoteError } from '../engine/ports.ts';
 import { err, type Result } from '../http/result.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -20,9 +20,6 @@ export type Step<T> =
   { kind: 'ok'; value: T } | { kind: 'failed'; reason: string } | { kind: 'error'; error: RemoteError };
 
 /** Of the records found by correlation reference, the one the first successful attempt made. */
-export function earliest<T extends { createdAt: string; id: string }>(items: T[]): T | undefined {
-  return [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))[0];
-}
 
 export type TransferRun = (
   entry: OutboxEntry,

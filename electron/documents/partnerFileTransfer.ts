@@ -22,7 +22,8 @@ import type { Delivered } from '../sync/delivered.ts';
 import { byteWords } from './byteWords.ts';
 import { readBufferFor } from './contentHash.ts';
 import type { DocumentPorts } from './documentPorts.ts';
-import { earliest, haltableTransfer, type OutboxTransfer, type Step } from './outboxTransfer.ts';
+import { earliest } from '../sync/createOnce.ts';
+import { haltableTransfer, type OutboxTransfer, type Step } from './outboxTransfer.ts';
 import { removeSpooled, spoolDocument } from './spool.ts';
 import { spooledFileType, spoolStep, type Spooled } from './spooledSource.ts';
 

@@ -18,6 +18,11 @@ export function attemptsBefore(previousAttempts: number, lookFirst: boolean): nu
   return lookFirst ? previousAttempts + 1 : previousAttempts;
 }
 
+/** Of the objects a lookup by correlation reference found, the one that counts: the first created. */
+export function earliest<T extends Created>(items: T[]): T | undefined {
+  return [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))[0];
+}
+
 export async function createOnce<T extends Created>(
   previousAttempts: number,
   lookup: () => Promise<Result<T[], RemoteError>>,
@@ -26,9 +31,7 @@ export async function createOnce<T extends Created>(
   if (previousAttempts > 0) {
     const found = await lookup();
     if (!found.ok) return found;
-    const existing = [...found.value].sort(
-      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
-    )[0];
+    const existing = earliest(found.value);
     if (existing) return ok({ remoteId: existing.id, recovered: true, value: existing });
   }
   const created = await create();
